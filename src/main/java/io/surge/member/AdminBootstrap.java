@@ -1,0 +1,60 @@
+package io.surge.member;
+
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates or updates the admin account from env at start-up. Four instances start at once, so the loser of the
+ * insert race retries as an update instead of failing start-up.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private final Members members;
+    private final PasswordHashing passwords;
+    private final MemberProperties properties;
+    private final TransactionTemplate transactions;
+
+    AdminBootstrap(
+            Members members, PasswordHashing passwords, MemberProperties properties, TransactionTemplate transactions) {
+        this.members = members;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String email = Emails.normalize(properties.adminEmail());
+        String password = properties.adminPassword();
+        if (email == null || email.isBlank() || password == null || password.isBlank()) {
+            log.info("No SURGE_ADMIN_EMAIL/SURGE_ADMIN_PASSWORD given: no admin account bootstrapped");
+            return;
+        }
+        if (password.length() < 8) {
+            throw new IllegalStateException("SURGE_ADMIN_PASSWORD must be at least 8 characters");
+        }
+        String hash = passwords.hash(password);
+        try {
+            upsert(email, hash);
+        } catch (DataIntegrityViolationException concurrentInsert) {
+            upsert(email, hash);
+        }
+        log.info("Admin account {} is ready", email);
+    }
+
+    private void upsert(String email, String hash) {
+        transactions.executeWithoutResult(status -> members.findByEmail(email)
+                .ifPresentOrElse(
+                        admin -> admin.promote(hash, properties.adminName(), Role.ADMIN),
+                        () -> members.saveAndFlush(
+                                new Member(email, hash, properties.adminName(), EnumSet.of(Role.USER, Role.ADMIN)))));
+    }
+}

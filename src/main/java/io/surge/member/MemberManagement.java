@@ -1,0 +1,68 @@
+package io.surge.member;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The member module's API. Password hashing runs outside any transaction, so a slow bcrypt never holds a pooled
+ * connection; the unique index on email settles signup races.
+ */
+@Service
+public class MemberManagement {
+
+    private final Members members;
+    private final PasswordHashing passwords;
+    private final TokenIssuer tokens;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    MemberManagement(
+            Members members,
+            PasswordHashing passwords,
+            TokenIssuer tokens,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.members = members;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    public MemberView signUp(String email, String password, String name) {
+        String normalized = Emails.normalize(email);
+        if (members.existsByEmail(normalized)) {
+            throw EmailAlreadyRegistered.of(normalized);
+        }
+        String hash = passwords.hash(password);
+        try {
+            return transactions.execute(status -> {
+                Member member = members.saveAndFlush(new Member(normalized, hash, name.strip(), EnumSet.of(Role.USER)));
+                events.publishEvent(new MemberSignedUp(member.id(), member.email()));
+                return member.toView();
+            });
+        } catch (DataIntegrityViolationException duplicate) {
+            throw EmailAlreadyRegistered.of(normalized);
+        }
+    }
+
+    public AccessToken logIn(String email, String password) {
+        Optional<Member> member = members.findByEmail(Emails.normalize(email));
+        if (member.isEmpty()) {
+            passwords.burnEquivalentTime(password);
+            throw InvalidCredentials.create();
+        }
+        if (!passwords.matches(password, member.get().passwordHash())) {
+            throw InvalidCredentials.create();
+        }
+        return tokens.issue(member.get().toView());
+    }
+
+    public Optional<MemberView> find(long memberId) {
+        return members.findById(memberId).map(Member::toView);
+    }
+}

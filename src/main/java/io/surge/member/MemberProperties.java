@@ -1,0 +1,22 @@
+package io.surge.member;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param passwordHashCost bcrypt log2 cost; 10 costs ~57 ms per hash on a 2-core box, and load runs state the cost
+ *     they used
+ * @param adminEmail account created or promoted to ADMIN at start-up; none when blank
+ * @param adminPassword its password, from env only
+ * @param adminName its display name
+ */
+@Validated
+@ConfigurationProperties("surge.member")
+public record MemberProperties(
+        @Min(4) @Max(31) @DefaultValue("10") int passwordHashCost,
+        String adminEmail,
+        String adminPassword,
+        @DefaultValue("Surge Admin") String adminName) {}

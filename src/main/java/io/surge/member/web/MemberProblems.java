@@ -1,0 +1,31 @@
+package io.surge.member.web;
+
+import io.surge.member.EmailAlreadyRegistered;
+import io.surge.member.InvalidCredentials;
+import io.surge.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the member module's own failures; ordered before the global handler. */
+@RestControllerAdvice(basePackageClasses = MemberProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MemberProblems {
+
+    @ExceptionHandler(EmailAlreadyRegistered.class)
+    ProblemDetail emailTaken(EmailAlreadyRegistered ex) {
+        return Problems.of(HttpStatus.CONFLICT, EmailAlreadyRegistered.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCredentials.class)
+    ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentials ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, InvalidCredentials.CODE, ex.getMessage()));
+    }
+}

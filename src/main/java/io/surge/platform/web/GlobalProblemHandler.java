@@ -1,0 +1,137 @@
+package io.surge.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one global handler: framework exceptions become problems with a stable {@code code}, infrastructure exhaustion
+ * becomes a fast 503 with Retry-After, and anything unexpected a 500 without internals. Module advices run first
+ * (they are ordered ahead of this one) and map only their own exceptions.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
+    static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
+            400, ErrorCodes.MALFORMED_REQUEST,
+            401, ErrorCodes.UNAUTHORIZED,
+            403, ErrorCodes.FORBIDDEN,
+            404, ErrorCodes.NOT_FOUND,
+            405, ErrorCodes.METHOD_NOT_ALLOWED,
+            406, ErrorCodes.NOT_ACCEPTABLE,
+            413, ErrorCodes.PAYLOAD_TOO_LARGE,
+            415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+            503, ErrorCodes.SERVICE_UNAVAILABLE);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(validationFailed(fieldErrors(ex.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(validationFailed(errors));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validationFailed(errors));
+    }
+
+    /** Pool exhausted, database or Redis unreachable or slow: shed fast instead of turning the wait into a 500. */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class,
+        ServiceUnavailable.class
+    })
+    ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        log.warn("Dependency unavailable: {}", ex.toString());
+        return serviceUnavailable("A backing service is busy or unreachable; retry shortly.", UNAVAILABLE_RETRY_AFTER);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unhandled exception", ex);
+        return ResponseEntity.internalServerError()
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, "Unexpected server error."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String code = CODES_BY_STATUS.getOrDefault(status.value(), ErrorCodes.REQUEST_REJECTED);
+            problem.setType(Problems.typeOf(code));
+            problem.setProperty(Problems.CODE, code);
+            if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+                problem.setDetail("The request body is missing or is not valid JSON for this endpoint.");
+            }
+        }
+        return response;
+    }
+
+    public static ResponseEntity<ProblemDetail> serviceUnavailable(String detail, Duration retryAfter) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retryAfter))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, detail));
+    }
+
+    private static ProblemDetail validationFailed(List<FieldError> errors) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request has invalid fields.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> fields = result.getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .toList();
+        List<FieldError> globals = result.getGlobalErrors().stream()
+                .map(e -> new FieldError(e.getObjectName(), e.getDefaultMessage()))
+                .toList();
+        return java.util.stream.Stream.concat(fields.stream(), globals.stream()).toList();
+    }
+
+    /** One invalid field, as listed in a {@code VALIDATION_FAILED} problem. */
+    public record FieldError(String field, String message) {}
+}

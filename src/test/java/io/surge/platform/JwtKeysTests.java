@@ -1,0 +1,59 @@
+package io.surge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.surge.SurgeApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+
+/** Stage and prod must not start with a per-process random key; a short key is refused everywhere. */
+class JwtKeysTests {
+
+    @Test
+    void stageProfileWithoutSecretRefusesToStart() {
+        Throwable failure = start("--spring.profiles.active=stage", "--surge.security.jwt-secret=");
+
+        assertThat(failure).isNotNull();
+        assertThat(rootMessage(failure)).contains("SURGE_JWT_SECRET must be set");
+    }
+
+    @Test
+    void shortSecretRefusesToStart() {
+        Throwable failure = start("--surge.security.jwt-secret=too-short");
+
+        assertThat(rootMessage(failure)).contains("at least 32 bytes");
+    }
+
+    private static Throwable start(String... args) {
+        SpringApplication app = new SpringApplication(SurgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (var ignored = app.run(append(
+                args,
+                "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none",
+                "--spring.flyway.enabled=false",
+                "--spring.jpa.hibernate.ddl-auto=none",
+                "--spring.datasource.hikari.initialization-fail-timeout=-1",
+                "--spring.modulith.runtime.flyway-enabled=false"))) {
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static String[] append(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        StringBuilder messages = new StringBuilder();
+        while (cause != null) {
+            messages.append(cause.getMessage()).append('\n');
+            cause = cause.getCause();
+        }
+        return messages.toString();
+    }
+}
