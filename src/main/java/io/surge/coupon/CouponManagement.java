@@ -1,0 +1,205 @@
+package io.surge.coupon;
+
+import io.surge.coupon.CouponMetrics.Outcome;
+import io.surge.platform.web.ServiceUnavailable;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coupon module's API. Issuing costs one Redis round trip (none for a campaign known locally to be sold out,
+ * unknown, or outside its window) plus, for a winner only, a share of a group-committed MySQL insert.
+ */
+@Service
+public class CouponManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(CouponManagement.class);
+
+    private final Coupons coupons;
+    private final UserCoupons userCoupons;
+    private final CampaignCatalog catalog;
+    private final CampaignState state;
+    private final CampaignRecovery recovery;
+    private final IssuedCouponWriter writer;
+    private final SoldOutFlags soldOut;
+    private final CouponMetrics metrics;
+    private final CouponProperties properties;
+
+    CouponManagement(
+            Coupons coupons,
+            UserCoupons userCoupons,
+            CampaignCatalog catalog,
+            CampaignState state,
+            CampaignRecovery recovery,
+            IssuedCouponWriter writer,
+            SoldOutFlags soldOut,
+            CouponMetrics metrics,
+            CouponProperties properties) {
+        this.coupons = coupons;
+        this.userCoupons = userCoupons;
+        this.catalog = catalog;
+        this.state = state;
+        this.recovery = recovery;
+        this.writer = writer;
+        this.soldOut = soldOut;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    /** Stores the campaign, then prepares its Redis state; if Redis is down now, the first issue rebuilds it. */
+    public CouponView create(NewCoupon spec) {
+        Campaign campaign = coupons.saveAndFlush(new Coupon(spec)).toCampaign();
+        catalog.remember(campaign);
+        try {
+            state.write(campaign, List.of(), 0);
+        } catch (RuntimeException e) {
+            log.warn("Coupon campaign {} stored, Redis state not prepared yet: {}", campaign.id(), e.toString());
+        }
+        return campaign.toView(campaign.totalQuantity());
+    }
+
+    public CouponView find(long couponId) {
+        Campaign campaign = catalog.get(couponId);
+        long remaining = state.remaining(couponId)
+                .orElseGet(() -> campaign.totalQuantity() - userCoupons.countByCouponId(couponId));
+        return campaign.toView(Math.max(0, remaining));
+    }
+
+    public IssuedCoupon issue(long couponId, long memberId) {
+        Campaign campaign;
+        try {
+            campaign = catalog.get(couponId);
+        } catch (CouponNotFound e) {
+            metrics.count(Outcome.NOT_FOUND);
+            throw e;
+        }
+        long now = System.currentTimeMillis();
+        if (!campaign.isOpenAt(now)) {
+            metrics.count(Outcome.NOT_OPEN);
+            throw CouponNotOpen.of(couponId);
+        }
+        if (soldOut.isSoldOut(couponId)) {
+            metrics.count(Outcome.SOLD_OUT);
+            throw CouponSoldOut.of(couponId);
+        }
+        IssueOutcome outcome = state.issue(couponId, memberId);
+        if (!outcome.issued()) {
+            throw rejection(campaign, outcome, now);
+        }
+        metrics.remaining(campaign, outcome.stockLeft());
+        if (outcome.stockLeft() == 0) {
+            soldOut.flag(couponId);
+        }
+        return persist(campaign, memberId, outcome.code(), Instant.ofEpochMilli(now));
+    }
+
+    private RuntimeException rejection(Campaign campaign, IssueOutcome outcome, long now) {
+        long couponId = campaign.id();
+        if (outcome.code() == IssueOutcome.SOLD_OUT) {
+            soldOut.flag(couponId);
+            metrics.remaining(campaign, 0);
+            metrics.count(Outcome.SOLD_OUT);
+            return CouponSoldOut.of(couponId);
+        }
+        if (outcome.code() == IssueOutcome.ALREADY_ISSUED) {
+            metrics.count(Outcome.ALREADY_ISSUED);
+            return CouponAlreadyIssued.of(couponId);
+        }
+        if (outcome.code() == IssueOutcome.NOT_OPEN || campaign.hasEndedAt(now)) {
+            metrics.count(Outcome.NOT_OPEN);
+            return CouponNotOpen.of(couponId);
+        }
+        if (outcome.code() == IssueOutcome.STATE_MISSING) {
+            recovery.requestRebuild(campaign);
+        }
+        metrics.count(Outcome.UNAVAILABLE);
+        return new ServiceUnavailable("Coupon campaign " + couponId + " is being restored; retry shortly.");
+    }
+
+    private IssuedCoupon persist(Campaign campaign, long memberId, long ordinal, Instant issuedAt) {
+        Instant expiresAt = campaign.expiryOfCouponIssuedAt(issuedAt);
+        var row = new IssuedCouponWriter.Row(
+                campaign.userCouponId(ordinal), campaign.id(), memberId, issuedAt, expiresAt);
+        CompletableFuture<IssuedCouponWriter.Result> written = writer.submit(row);
+        if (written == null) {
+            state.compensate(campaign.id(), memberId, false);
+            metrics.count(Outcome.UNAVAILABLE);
+            throw new ServiceUnavailable("Too many coupons waiting to be stored; retry shortly.");
+        }
+        IssuedCouponWriter.Result result = await(written);
+        if (result == IssuedCouponWriter.Result.DUPLICATE) {
+            metrics.count(Outcome.ALREADY_ISSUED);
+            throw CouponAlreadyIssued.of(campaign.id());
+        }
+        metrics.count(Outcome.ISSUED);
+        return new IssuedCoupon(
+                row.id(), campaign.id(), campaign.name(), campaign.discountType(), campaign.discountValue(), expiresAt);
+    }
+
+    private IssuedCouponWriter.Result await(CompletableFuture<IssuedCouponWriter.Result> written) {
+        try {
+            return written.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            metrics.count(Outcome.UNAVAILABLE);
+            throw new ServiceUnavailable("The coupon could not be stored in time; check your coupons before retrying.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable("Interrupted while storing the coupon.");
+        }
+    }
+
+    /** Rebuilds the campaign's Redis state from MySQL now (admin); false when another instance is already on it. */
+    public boolean rebuild(long couponId) {
+        return recovery.rebuild(catalog.get(couponId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberCoupon> couponsOf(long memberId) {
+        Instant now = Instant.now();
+        return userCoupons.findByMemberIdOrderByIssuedAtDesc(memberId).stream()
+                .map(coupon -> {
+                    Campaign campaign = catalog.get(coupon.couponId());
+                    return new MemberCoupon(
+                            coupon.id(),
+                            campaign.id(),
+                            campaign.name(),
+                            campaign.discountType(),
+                            campaign.discountValue(),
+                            coupon.statusAt(now),
+                            coupon.expiresAt());
+                })
+                .toList();
+    }
+
+    /** In the caller's transaction: the member's usable coupon becomes RESERVED for the order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CouponDiscount reserveForOrder(long memberId, long userCouponId, long orderId) {
+        UserCoupon coupon = userCoupons
+                .lockById(userCouponId)
+                .filter(c -> c.isUsableBy(memberId, Instant.now()))
+                .orElseThrow(() -> CouponNotUsable.of(userCouponId));
+        coupon.reserveFor(orderId);
+        Campaign campaign = catalog.get(coupon.couponId());
+        return new CouponDiscount(userCouponId, campaign.discountType(), campaign.discountValue());
+    }
+
+    /** Idempotent: a coupon reserved for this order becomes AVAILABLE again; anything else is left alone. */
+    @Transactional
+    public void releaseFromOrder(long userCouponId, long orderId) {
+        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(UserCoupon::release);
+    }
+
+    /** Idempotent: a coupon reserved for this order becomes USED. */
+    @Transactional
+    public void markUsed(long userCouponId, long orderId) {
+        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(UserCoupon::markUsed);
+    }
+}

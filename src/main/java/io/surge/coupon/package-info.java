@@ -1,0 +1,8 @@
+/**
+ * First-come-first-served coupons: campaigns in MySQL, issuance decided atomically in Redis (one Lua script, one
+ * round trip), every issued coupon written durably to MySQL before the member is told.
+ */
+@ApplicationModule(allowedDependencies = "platform")
+package io.surge.coupon;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,39 @@
+package io.surge.coupon.web;
+
+import io.surge.coupon.CouponAlreadyIssued;
+import io.surge.coupon.CouponNotFound;
+import io.surge.coupon.CouponNotOpen;
+import io.surge.coupon.CouponSoldOut;
+import io.surge.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The coupon module's failures. Sold out and already issued are 409s, not 400s: the request was well-formed. */
+@RestControllerAdvice(basePackageClasses = CouponProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CouponProblems {
+
+    @ExceptionHandler(CouponNotFound.class)
+    ProblemDetail notFound(CouponNotFound ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, CouponNotFound.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(CouponSoldOut.class)
+    ProblemDetail soldOut(CouponSoldOut ex) {
+        return Problems.of(HttpStatus.CONFLICT, CouponSoldOut.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(CouponAlreadyIssued.class)
+    ProblemDetail alreadyIssued(CouponAlreadyIssued ex) {
+        return Problems.of(HttpStatus.CONFLICT, CouponAlreadyIssued.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(CouponNotOpen.class)
+    ProblemDetail notOpen(CouponNotOpen ex) {
+        return Problems.of(HttpStatus.CONFLICT, CouponNotOpen.CODE, ex.getMessage());
+    }
+}
