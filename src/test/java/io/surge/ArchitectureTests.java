@@ -3,6 +3,7 @@ package io.surge;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -33,8 +34,8 @@ class ArchitectureTests {
             .and()
             .resideOutsideOfPackage("io.surge.platform..")
             .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.surge.*.web..");
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.surge.*.web..")
+                    .and(JavaClass.Predicates.resideOutsideOfPackage("io.surge.platform..")));
 
     @ArchTest
     static final ArchRule noLayerPackagesAtTheTop = noClasses()
