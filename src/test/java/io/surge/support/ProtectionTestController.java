@@ -41,7 +41,7 @@ public class ProtectionTestController {
 
     @GetMapping("/test/issue")
     Map<String, Object> issue(Authentication authentication) {
-        Long count = redis.opsForValue().increment(keyspace.key("test:issue"));
+        Long count = breakers.call(Breakers.REDIS, () -> redis.opsForValue().increment(keyspace.key("test:issue")));
         return Map.of("member", authentication.getName(), "count", count);
     }
 

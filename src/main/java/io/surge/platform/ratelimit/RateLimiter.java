@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.surge.platform.protection.ProtectionMetrics;
 import io.surge.platform.ratelimit.RateLimitProperties.Mode;
 import io.surge.platform.redis.RedisKeyspace;
+import io.surge.platform.resilience.Breakers;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
  * global limit). {@link RateLimitFilter} calls it for every route matching a configured pattern; a controller can call
  * {@link #acquire} itself when the key is only known after parsing the request.
  *
- * <p>LOCAL limits cost a synchronized in-memory bucket update (no I/O); REDIS limits cost one Lua round trip. When Redis
- * fails, REDIS limits admit the request (rate limiting must not turn a Redis blip into an outage of login) and count
+ * <p>LOCAL limits cost a synchronized in-memory bucket update (no I/O); REDIS limits cost one Lua round trip through
+ * the {@code redis} circuit breaker. When Redis fails (or the breaker is open), REDIS limits admit the request (rate limiting must not turn a Redis blip into an outage of login) and count
  * it under the {@code redis-unavailable} name.
  */
 @Component
@@ -33,6 +34,7 @@ public class RateLimiter {
     private final RedisKeyspace keyspace;
     private final boolean enabled;
     private final Counter redisFailures;
+    private final Breakers breakers;
 
     RateLimiter(
             Limits limits,
@@ -40,7 +42,9 @@ public class RateLimiter {
             RedisScript<List<Long>> tokenBucketScript,
             RedisKeyspace keyspace,
             RateLimitProperties properties,
-            ProtectionMetrics metrics) {
+            ProtectionMetrics metrics,
+            Breakers breakers) {
+        this.breakers = breakers;
         this.limits = limits;
         this.redis = redis;
         this.script = tokenBucketScript;
@@ -95,12 +99,14 @@ public class RateLimiter {
     private Decision shared(RouteLimit limit, String key, LimitSettings settings) {
         String bucketKey = keyspace.key("ratelimit:{" + limit.name() + ":" + key + "}");
         try {
-            List<Long> result = redis.execute(
-                    script,
-                    List.of(bucketKey),
-                    Long.toString(settings.capacity()),
-                    Double.toString(settings.refillPerSecond()),
-                    "1");
+            List<Long> result = breakers.call(
+                    Breakers.REDIS,
+                    () -> redis.execute(
+                            script,
+                            List.of(bucketKey),
+                            Long.toString(settings.capacity()),
+                            Double.toString(settings.refillPerSecond()),
+                            "1"));
             if (result.get(0) == 1L) {
                 return Decision.allow(limit.name(), settings, result.get(1));
             }
