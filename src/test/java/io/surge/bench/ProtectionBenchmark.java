@@ -1,11 +1,17 @@
 package io.surge.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.surge.support.Api;
+import io.surge.support.BenchmarkReport;
 import io.surge.support.Instances;
 import io.surge.support.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,55 +22,77 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cost of traffic protection, measured side by side in one run: three instances in this JVM, identical but for the
- * protection — {@code off} (admission, rate limits, breakers disabled), {@code local} (everything on, the route's
- * member and global limits as LOCAL buckets, as configured for coupon issue) and {@code redis} (the same limits as
- * REDIS buckets: one extra Lua round trip per request, the design the cost budget rules out for hot routes). wrk
- * drives each in turn, rounds interleaved so drift on a shared box hits all variants alike, on two authenticated
- * routes: {@code /test/ping} (token check only) and {@code /test/issue} (one Redis round trip, like coupon issue).
- * Requests rotate over 1,000 members' tokens. Prints a table and writes JSON.
+ * Cost of traffic protection, side by side in one run: three instances in this JVM, identical but for protection —
+ * {@code off} (admission, rate limits, breakers disabled), {@code local} (everything on; the member and global limits
+ * as LOCAL buckets, as configured for coupon issue) and {@code redis} (everything on, but the per-member limit as a
+ * REDIS bucket: the extra round trip per request the cost budget rules out for hot routes). wrk drives each in turn,
+ * rounds interleaved so drift on a shared box hits all variants alike, over three authenticated routes:
+ * {@code GET /test/ping} (token check only), {@code GET /test/issue} (one Redis INCR through the redis breaker) and the
+ * real {@code POST /api/coupons/{id}/issue} (one Lua round trip; 201 for a member's first request, 409 after).
+ * Requests rotate over 2,000 members' tokens. Limits are set high: this measures what the checks cost, not shedding.
  *
- * <p>Run (needs wrk, MariaDB/MySQL and Redis on 127.0.0.1): see docs/traffic-protection.md.
+ * <p>Run (needs wrk on the PATH, MariaDB/MySQL and Redis on 127.0.0.1):
+ * {@code ./mvnw verify -Pbenchmark -Dtest=ProtectionBenchmark}; optional {@code -Dbench.rounds=3 -Dbench.seconds=8
+ * -Dbench.connections=32}.
  */
-public final class ProtectionBenchmark {
+@Tag("benchmark")
+class ProtectionBenchmark {
 
     static final List<String> VARIANTS = List.of("off", "local", "redis");
-    static final List<String> ROUTES = List.of("/test/ping", "/test/issue");
-    static final int MEMBERS = 1_000;
+    static final int MEMBERS = 2_000;
+    static final long HIGH = 1_000_000_000L;
 
-    public static void main(String[] args) throws Exception {
+    @Test
+    void protectionCostsLittleOnHotRoutes() throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 3);
         int seconds = Integer.getInteger("bench.seconds", 8);
         int connections = Integer.getInteger("bench.connections", 32);
-        Path out = Path.of(System.getProperty("bench.out", "target/protection-benchmark.json"));
 
         Map<String, ConfigurableApplicationContext> apps = new LinkedHashMap<>();
         for (String variant : VARIANTS) {
             apps.put(variant, Instances.start(Instances.newCluster(), properties(variant)));
         }
         try {
-            JwtEncoder encoder = apps.get("off").getBean(JwtEncoder.class);
-            Path script = tokenScript(encoder);
-            Map<String, Map<String, List<Run>>> runs = new LinkedHashMap<>();
-            for (String route : ROUTES) {
+            Tokens tokens = new Tokens(apps.get("off").getBean(JwtEncoder.class));
+            Map<String, Path> scripts = Map.of("GET", script(tokens, "GET"), "POST", script(tokens, "POST"));
+            Map<String, Map<String, String>> urls = new LinkedHashMap<>();
+            for (var app : apps.entrySet()) {
+                String base = "http://127.0.0.1:" + Instances.port(app.getValue());
+                long couponId = openCampaign(new Api(Instances.port(app.getValue())), tokens.admin(1));
+                urls.computeIfAbsent("GET /test/ping", k -> new LinkedHashMap<>())
+                        .put(app.getKey(), base + "/test/ping");
+                urls.computeIfAbsent("GET /test/issue", k -> new LinkedHashMap<>())
+                        .put(app.getKey(), base + "/test/issue");
+                urls.computeIfAbsent("POST /api/coupons/{id}/issue", k -> new LinkedHashMap<>())
+                        .put(app.getKey(), base + "/api/coupons/" + couponId + "/issue");
+            }
+
+            BenchmarkReport report = new BenchmarkReport("traffic-protection-cost")
+                    .context("tool", "wrk -t1 -c" + connections + " -d" + seconds + "s")
+                    .context("rounds", rounds + " interleaved, median reported")
+                    .context("cpus", Runtime.getRuntime().availableProcessors())
+                    .context("members", MEMBERS);
+            for (var route : urls.entrySet()) {
+                Path script =
+                        scripts.get(route.getKey().substring(0, route.getKey().indexOf(' ')));
+                Map<String, List<Run>> runs = new LinkedHashMap<>();
                 for (String variant : VARIANTS) {
-                    wrk(script, apps.get(variant), route, 3, connections); // warm-up
+                    wrk(script, route.getValue().get(variant), 3, connections); // warm-up
                 }
                 for (int round = 0; round < rounds; round++) {
                     for (String variant : VARIANTS) {
-                        Run run = wrk(script, apps.get(variant), route, seconds, connections);
-                        runs.computeIfAbsent(route, r -> new LinkedHashMap<>())
-                                .computeIfAbsent(variant, v -> new ArrayList<>())
-                                .add(run);
+                        Run run = wrk(script, route.getValue().get(variant), seconds, connections);
+                        runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
                         System.out.printf(
                                 Locale.ROOT,
-                                "%-12s %-6s round %d: %,.0f rps, p50 %.2f ms, p99 %.2f ms, non-2xx %d%n",
-                                route,
+                                "%-30s %-5s round %d: %,.0f rps, p50 %.2f ms, p99 %.2f ms, non-2xx %d%n",
+                                route.getKey(),
                                 variant,
                                 round + 1,
                                 run.rps,
@@ -73,8 +101,28 @@ public final class ProtectionBenchmark {
                                 run.non2xx);
                     }
                 }
+                double offRps = median(runs.get("off")).rps;
+                for (var variant : runs.entrySet()) {
+                    Run median = median(variant.getValue());
+                    report.row(
+                            "route", route.getKey(),
+                            "protection", variant.getKey(),
+                            "median_rps", Math.round(median.rps),
+                            "vs_off_pct", Math.round(median.rps / offRps * 1000) / 10.0,
+                            "p50_ms", median.p50Ms,
+                            "p99_ms", median.p99Ms,
+                            "rounds_rps",
+                                    variant.getValue().stream()
+                                            .map(r -> Math.round(r.rps))
+                                            .toList(),
+                            "non_2xx",
+                                    variant.getValue().stream()
+                                            .mapToLong(r -> r.non2xx)
+                                            .sum());
+                }
             }
-            report(runs, rounds, seconds, connections, out);
+            report.write();
+            assertThat(report.table()).contains("local");
         } finally {
             apps.values().forEach(ConfigurableApplicationContext::close);
         }
@@ -83,44 +131,73 @@ public final class ProtectionBenchmark {
     static Map<String, Object> properties(String variant) {
         Map<String, Object> props = new HashMap<>();
         props.put("logging.level.root", "warn");
-        props.put("spring.datasource.hikari.maximum-pool-size", 4);
         boolean on = !variant.equals("off");
         props.put("surge.admission.enabled", on);
         props.put("surge.rate-limit.enabled", on);
         props.put("surge.resilience.enabled", on);
-        for (String route : ROUTES) {
-            String name = route.substring("/test/".length());
-            limit(props, name + "-member", "GET " + route, "member", variant, 1_000_000_000L);
-            limit(props, name + "-global", "GET " + route, "global", variant, 1_000_000_000L);
-        }
+        String memberMode = variant.equals("redis") ? "redis" : "local";
+        limit(props, "coupon-issue-member", memberMode);
+        limit(props, "coupon-issue-global", "local");
+        limit(props, "api-member", "local");
+        route(props, "bench-ping-member", "GET /test/ping", "member", memberMode);
+        route(props, "bench-ping-global", "GET /test/ping", "global", "local");
+        route(props, "bench-issue-member", "GET /test/issue", "member", memberMode);
+        route(props, "bench-issue-global", "GET /test/issue", "global", "local");
         return props;
     }
 
-    static void limit(Map<String, Object> props, String name, String route, String scope, String variant, long cap) {
-        String prefix = "surge.rate-limit.limits.bench-" + name + ".";
-        props.put(prefix + "route", route);
-        props.put(prefix + "scope", scope);
-        props.put(prefix + "mode", variant.equals("redis") ? "redis" : "local");
-        props.put(prefix + "capacity", cap);
-        props.put(prefix + "refill-per-second", (double) cap);
+    static void limit(Map<String, Object> props, String name, String mode) {
+        String prefix = "surge.rate-limit.limits." + name + ".";
+        props.put(prefix + "mode", mode);
+        props.put(prefix + "capacity", HIGH);
+        props.put(prefix + "refill-per-second", (double) HIGH);
     }
 
-    static Path tokenScript(JwtEncoder encoder) throws IOException {
+    static void route(Map<String, Object> props, String name, String route, String scope, String mode) {
+        props.put("surge.rate-limit.limits." + name + ".route", route);
+        props.put("surge.rate-limit.limits." + name + ".scope", scope);
+        limit(props, name, mode);
+    }
+
+    static long openCampaign(Api api, String admin) {
+        Api.Response response = api.post(
+                "/api/admin/coupons",
+                Map.of(
+                        "name",
+                        "Bench",
+                        "discountType",
+                        "PERCENT",
+                        "discountValue",
+                        10,
+                        "totalQuantity",
+                        100_000_000,
+                        "issueStartsAt",
+                        Instant.now().minusSeconds(60).toString(),
+                        "issueEndsAt",
+                        Instant.now().plus(Duration.ofHours(1)).toString(),
+                        "validDays",
+                        7),
+                admin);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("couponId").asLong();
+    }
+
+    static Path script(Tokens tokens, String method) throws IOException {
         StringBuilder lua = new StringBuilder("tokens = {\n");
         for (int i = 0; i < MEMBERS; i++) {
-            lua.append("  \"").append(new Tokens(encoder).member(1_000_000 + i)).append("\",\n");
+            lua.append("  \"").append(tokens.member(1_000_000 + i)).append("\",\n");
         }
         lua.append("}\ni = 0\nrequest = function()\n  i = i % #tokens + 1\n")
-                .append("  return wrk.format(\"GET\", nil, {[\"Authorization\"] = \"Bearer \" .. tokens[i]})\nend\n");
+                .append("  return wrk.format(\"")
+                .append(method)
+                .append("\", nil, {[\"Authorization\"] = \"Bearer \" .. tokens[i]})\nend\n");
         Path script = Files.createTempFile("protection-bench", ".lua");
         Files.writeString(script, lua.toString());
         script.toFile().deleteOnExit();
         return script;
     }
 
-    static Run wrk(Path script, ConfigurableApplicationContext app, String route, int seconds, int connections)
-            throws IOException, InterruptedException {
-        String url = "http://127.0.0.1:" + Instances.port(app) + route;
+    static Run wrk(Path script, String url, int seconds, int connections) throws Exception {
         Process process = new ProcessBuilder(
                         "wrk",
                         "-t1",
@@ -140,69 +217,9 @@ public final class ProtectionBenchmark {
         return Run.parse(output);
     }
 
-    static void report(Map<String, Map<String, List<Run>>> runs, int rounds, int seconds, int connections, Path out)
-            throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("benchmark", "traffic-protection cost");
-        json.put("tool", "wrk -t1 -c" + connections + " -d" + seconds + "s, " + rounds + " interleaved rounds");
-        json.put("cpus", Runtime.getRuntime().availableProcessors());
-        json.put("java", System.getProperty("java.version"));
-        Map<String, Object> results = new LinkedHashMap<>();
-        StringBuilder table = new StringBuilder();
-        table.append("| route | variant | median rps | vs off | p50 ms | p99 ms | non-2xx |\n");
-        table.append("|---|---|---:|---:|---:|---:|---:|\n");
-        for (var byRoute : runs.entrySet()) {
-            Map<String, Object> routeJson = new LinkedHashMap<>();
-            double offRps = median(byRoute.getValue().get("off")).rps;
-            for (var byVariant : byRoute.getValue().entrySet()) {
-                Run median = median(byVariant.getValue());
-                double ratio = median.rps / offRps;
-                long non2xx =
-                        byVariant.getValue().stream().mapToLong(r -> r.non2xx).sum();
-                routeJson.put(
-                        byVariant.getKey(),
-                        Map.of(
-                                "medianRps",
-                                Math.round(median.rps),
-                                "ratioToOff",
-                                Math.round(ratio * 1000) / 1000.0,
-                                "p50Ms",
-                                median.p50Ms,
-                                "p99Ms",
-                                median.p99Ms,
-                                "non2xx",
-                                non2xx,
-                                "roundsRps",
-                                byVariant.getValue().stream()
-                                        .map(r -> Math.round(r.rps))
-                                        .toList()));
-                table.append(String.format(
-                        Locale.ROOT,
-                        "| `%s` | %s | %,.0f | %.1f%% | %.2f | %.2f | %d |%n",
-                        byRoute.getKey(),
-                        byVariant.getKey(),
-                        median.rps,
-                        ratio * 100,
-                        median.p50Ms,
-                        median.p99Ms,
-                        non2xx));
-            }
-            results.put(byRoute.getKey(), routeJson);
-        }
-        json.put("results", results);
-        String encoded =
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, encoded);
-        System.out.println();
-        System.out.println(encoded);
-        System.out.println();
-        System.out.println(table);
-    }
-
     static Run median(List<Run> runs) {
         List<Run> sorted =
-                runs.stream().sorted(Comparator.comparingDouble(r -> r.rps)).toList();
+                runs.stream().sorted(Comparator.comparingDouble(Run::rps)).toList();
         return sorted.get(sorted.size() / 2);
     }
 
@@ -212,12 +229,20 @@ public final class ProtectionBenchmark {
         static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
         static Run parse(String output) {
-            return new Run(number(RPS, output), latency("50%", output), latency("99%", output), (long)
-                    numberOrZero(NON_2XX, output));
+            Matcher rps = RPS.matcher(output);
+            if (!rps.find()) {
+                throw new IllegalStateException("unexpected wrk output:\n" + output);
+            }
+            Matcher non2xx = NON_2XX.matcher(output);
+            return new Run(
+                    Double.parseDouble(rps.group(1)),
+                    latency("50%", output),
+                    latency("99%", output),
+                    non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
         }
 
         static double latency(String percentile, String output) {
-            Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)")
+            Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)\\b")
                     .matcher(output);
             if (!m.find()) {
                 throw new IllegalStateException("no " + percentile + " latency in:\n" + output);
@@ -229,20 +254,5 @@ public final class ProtectionBenchmark {
                 default -> value;
             };
         }
-
-        static double number(Pattern pattern, String output) {
-            Matcher m = pattern.matcher(output);
-            if (!m.find()) {
-                throw new IllegalStateException("unexpected wrk output:\n" + output);
-            }
-            return Double.parseDouble(m.group(1));
-        }
-
-        static double numberOrZero(Pattern pattern, String output) {
-            Matcher m = pattern.matcher(output);
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
-        }
     }
-
-    private ProtectionBenchmark() {}
 }
