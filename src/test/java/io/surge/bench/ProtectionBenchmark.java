@@ -7,6 +7,7 @@ import io.surge.support.BenchmarkReport;
 import io.surge.support.Instances;
 import io.surge.support.Tokens;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /**
@@ -60,6 +63,9 @@ class ProtectionBenchmark {
         }
         try {
             Tokens tokens = new Tokens(apps.get("off").getBean(JwtEncoder.class));
+            StringRedisTemplate redis = apps.get("off").getBean(StringRedisTemplate.class);
+            redisInfo = () -> redis.execute((RedisCallback<java.util.Properties>)
+                    connection -> connection.serverCommands().info("cpu"));
             Map<String, Path> scripts = Map.of("GET", script(tokens, "GET"), "POST", script(tokens, "POST"));
             Map<String, Map<String, String>> urls = new LinkedHashMap<>();
             for (var app : apps.entrySet()) {
@@ -91,24 +97,33 @@ class ProtectionBenchmark {
                         runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
                         System.out.printf(
                                 Locale.ROOT,
-                                "%-30s %-5s round %d: %,.0f rps, p50 %.2f ms, p99 %.2f ms, non-2xx %d%n",
+                                "%-30s %-5s round %d: %,.0f rps, p50 %.2f ms, p99 %.2f ms, non-2xx %d, app %.1f us/req, redis %.1f us/req%n",
                                 route.getKey(),
                                 variant,
                                 round + 1,
                                 run.rps,
                                 run.p50Ms,
                                 run.p99Ms,
-                                run.non2xx);
+                                run.non2xx,
+                                run.appCpuMicros,
+                                run.redisCpuMicros);
                     }
                 }
                 double offRps = median(runs.get("off")).rps;
+                double offCpu =
+                        medianOf(runs.get("off"), Run::appCpuMicros) + medianOf(runs.get("off"), Run::redisCpuMicros);
                 for (var variant : runs.entrySet()) {
                     Run median = median(variant.getValue());
+                    double appCpu = medianOf(variant.getValue(), Run::appCpuMicros);
+                    double redisCpu = medianOf(variant.getValue(), Run::redisCpuMicros);
                     report.row(
                             "route", route.getKey(),
                             "protection", variant.getKey(),
+                            "app_cpu_us_per_req", round1(appCpu),
+                            "redis_cpu_us_per_req", round1(redisCpu),
+                            "cpu_capacity_vs_off_pct", round1(offCpu / (appCpu + redisCpu) * 100),
                             "median_rps", Math.round(median.rps),
-                            "vs_off_pct", Math.round(median.rps / offRps * 1000) / 10.0,
+                            "rps_vs_off_pct", round1(median.rps / offRps * 100),
                             "p50_ms", median.p50Ms,
                             "p99_ms", median.p99Ms,
                             "rounds_rps",
@@ -198,6 +213,8 @@ class ProtectionBenchmark {
     }
 
     static Run wrk(Path script, String url, int seconds, int connections) throws Exception {
+        long jvmCpuBefore = jvmCpuNanos();
+        long redisCpuBefore = redisCpuMicros();
         Process process = new ProcessBuilder(
                         "wrk",
                         "-t1",
@@ -214,7 +231,34 @@ class ProtectionBenchmark {
             process.destroyForcibly();
             throw new IllegalStateException("wrk failed:\n" + output);
         }
-        return Run.parse(output);
+        long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
+        long redisCpu = redisCpuMicros() - redisCpuBefore;
+        return Run.parse(output, jvmCpu, redisCpu);
+    }
+
+    /** CPU time of this JVM (all three instances; only the one under load is busy). */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Redis server CPU (user + sys), from INFO cpu. */
+    static long redisCpuMicros() {
+        java.util.Properties info = redisInfo.get();
+        double seconds = Double.parseDouble(info.getProperty("used_cpu_user", "0"))
+                + Double.parseDouble(info.getProperty("used_cpu_sys", "0"));
+        return Math.round(seconds * 1_000_000);
+    }
+
+    static java.util.function.Supplier<java.util.Properties> redisInfo;
+
+    static double medianOf(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     static Run median(List<Run> runs) {
@@ -223,22 +267,32 @@ class ProtectionBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    record Run(double rps, double p50Ms, double p99Ms, long non2xx) {
+    /**
+     * @param appCpuMicros JVM CPU per request: on a CPU-bound box capacity is inversely proportional to it, and unlike
+     *     requests per second it does not depend on what else the shared box is running
+     * @param redisCpuMicros Redis server CPU per request
+     */
+    record Run(double rps, double p50Ms, double p99Ms, long non2xx, double appCpuMicros, double redisCpuMicros) {
 
         static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+        static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
         static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
-        static Run parse(String output) {
+        static Run parse(String output, long jvmCpuNanos, long redisCpuMicros) {
             Matcher rps = RPS.matcher(output);
-            if (!rps.find()) {
+            Matcher requests = REQUESTS.matcher(output);
+            if (!rps.find() || !requests.find()) {
                 throw new IllegalStateException("unexpected wrk output:\n" + output);
             }
+            long count = Math.max(1, Long.parseLong(requests.group(1)));
             Matcher non2xx = NON_2XX.matcher(output);
             return new Run(
                     Double.parseDouble(rps.group(1)),
                     latency("50%", output),
                     latency("99%", output),
-                    non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+                    non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                    jvmCpuNanos / 1000.0 / count,
+                    (double) redisCpuMicros / count);
         }
 
         static double latency(String percentile, String output) {
