@@ -42,7 +42,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
  *
  * <p>Run (needs wrk on the PATH, MariaDB/MySQL and Redis on 127.0.0.1):
  * {@code ./mvnw verify -Pbenchmark -Dtest=ProtectionBenchmark}; optional {@code -Dbench.rounds=3 -Dbench.seconds=8
- * -Dbench.connections=32}.
+ * -Dbench.connections=32 -Dbench.warmup=10}.
  */
 @Tag("benchmark")
 class ProtectionBenchmark {
@@ -56,6 +56,7 @@ class ProtectionBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 3);
         int seconds = Integer.getInteger("bench.seconds", 8);
         int connections = Integer.getInteger("bench.connections", 32);
+        int warmUp = Integer.getInteger("bench.warmup", 10);
 
         Map<String, ConfigurableApplicationContext> apps = new LinkedHashMap<>();
         for (String variant : VARIANTS) {
@@ -81,7 +82,10 @@ class ProtectionBenchmark {
 
             BenchmarkReport report = new BenchmarkReport("traffic-protection-cost")
                     .context("tool", "wrk -t1 -c" + connections + " -d" + seconds + "s")
-                    .context("rounds", rounds + " interleaved, median reported")
+                    .context("rounds", rounds + " interleaved, median reported, after " + warmUp + " s warm-up each")
+                    .context(
+                            "load_average_at_start",
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                     .context("cpus", Runtime.getRuntime().availableProcessors())
                     .context("members", MEMBERS);
             for (var route : urls.entrySet()) {
@@ -89,7 +93,7 @@ class ProtectionBenchmark {
                         scripts.get(route.getKey().substring(0, route.getKey().indexOf(' ')));
                 Map<String, List<Run>> runs = new LinkedHashMap<>();
                 for (String variant : VARIANTS) {
-                    wrk(script, route.getValue().get(variant), 3, connections); // warm-up
+                    wrk(script, route.getValue().get(variant), warmUp, connections); // JIT warm-up, not reported
                 }
                 for (int round = 0; round < rounds; round++) {
                     for (String variant : VARIANTS) {

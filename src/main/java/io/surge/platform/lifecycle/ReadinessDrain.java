@@ -5,39 +5,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * The first step of shutdown: readiness goes DOWN, then the instance keeps serving for the drain delay so the load
- * balancer routes new requests elsewhere; only then does the web server's graceful shutdown stop accepting and wait
- * for in-flight requests ({@code server.shutdown=graceful}, bounded by
- * {@code spring.lifecycle.timeout-per-shutdown-phase}). Runs in the highest phase, so it stops before everything else.
+ * balancer routes new requests elsewhere; only then do the lifecycle beans stop, starting with the web server's
+ * graceful shutdown, which stops accepting and waits for in-flight requests ({@code server.shutdown=graceful}, bounded
+ * by {@code spring.lifecycle.timeout-per-shutdown-phase}).
+ *
+ * <p>A {@link ContextClosedEvent} listener rather than a lifecycle bean: the close event is published before any
+ * lifecycle bean stops, and it is not sent when the test framework merely pauses a cached context.
  */
 @Component
-class ReadinessDrain implements SmartLifecycle {
+class ReadinessDrain implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessDrain.class);
 
-    private final ApplicationContext context;
     private final Duration drainDelay;
-    private volatile boolean running;
 
-    ReadinessDrain(ApplicationContext context, ShutdownProperties properties) {
-        this.context = context;
+    ReadinessDrain(ShutdownProperties properties) {
         this.drainDelay = properties.drainDelay();
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    public void onApplicationEvent(ContextClosedEvent event) {
+        AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
         if (drainDelay.isPositive()) {
             log.info("Readiness is DOWN; serving for {} more before the web server drains", drainDelay);
             try {
@@ -46,15 +40,5 @@ class ReadinessDrain implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
     }
 }

@@ -3,11 +3,12 @@ package io.surge.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.surge.support.Api;
-import io.surge.support.IntegrationTest;
+import io.surge.support.Instances;
 import io.surge.support.Tokens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,41 +16,51 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The abuser case from the issue: 5 clients firing every 50 ms at an issue-like route (one Redis round trip, per-member
  * LOCAL limit as configured for coupon issue) are refused, while 200 ordinary members see no error and the same
  * latency as without the abusers.
  */
-@IntegrationTest
-@TestPropertySource(
-        properties = {
-            "surge.rate-limit.limits.test-issue-member.route=GET /test/issue",
-            "surge.rate-limit.limits.test-issue-member.scope=member",
-            "surge.rate-limit.limits.test-issue-member.mode=local",
-            "surge.rate-limit.limits.test-issue-member.capacity=5",
-            "surge.rate-limit.limits.test-issue-member.refill-per-second=2"
-        })
 class AbuserIntegrationTests {
 
     static final int ABUSERS = 5;
     static final int MEMBERS = 200;
     static final long ABUSE_MILLIS = 4_000;
 
-    @LocalServerPort
-    int port;
+    static ConfigurableApplicationContext app;
+    static Api api;
+    static JwtEncoder encoder;
 
-    @Autowired
-    JwtEncoder encoder;
+    /** An instance of its own (own live-instance set), so its LOCAL share is the whole budget. */
+    @BeforeAll
+    static void start() {
+        app = Instances.start(
+                Instances.newCluster(),
+                Map.of(
+                        "surge.rate-limit.limits.test-issue-member.route", "GET /test/issue",
+                        "surge.rate-limit.limits.test-issue-member.scope", "member",
+                        "surge.rate-limit.limits.test-issue-member.mode", "local",
+                        "surge.rate-limit.limits.test-issue-member.capacity", 5,
+                        "surge.rate-limit.limits.test-issue-member.refill-per-second", 2));
+        api = new Api(Instances.port(app));
+        encoder = app.getBean(JwtEncoder.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
 
     @Test
     void abusersAreRefusedWhileOrdinaryMembersSeeNoErrorsAndUnchangedLatency() throws Exception {
-        Api api = new Api(port);
         List<String> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             members.add(new Tokens(encoder).member(10_000 + i));
