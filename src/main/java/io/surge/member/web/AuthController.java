@@ -1,8 +1,12 @@
 package io.surge.member.web;
 
 import io.surge.member.AccessToken;
+import io.surge.member.InvalidCredentials;
 import io.surge.member.MemberManagement;
 import io.surge.member.MemberView;
+import io.surge.platform.ratelimit.ClientIp;
+import io.surge.platform.ratelimit.LoginGuard;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final MemberManagement members;
+    private final LoginGuard loginGuard;
+    private final ClientIp clientIp;
 
-    AuthController(MemberManagement members) {
+    AuthController(MemberManagement members, LoginGuard loginGuard, ClientIp clientIp) {
         this.members = members;
+        this.loginGuard = loginGuard;
+        this.clientIp = clientIp;
     }
 
     @PostMapping("/signup")
@@ -28,9 +36,19 @@ class AuthController {
         return new SignupResponse(member.memberId(), member.email(), member.name());
     }
 
+    /** Brute-force protection: refused (429) once this email or IP failed too often, counted on every failure. */
     @PostMapping("/login")
-    AccessToken logIn(@Valid @RequestBody LoginRequest request) {
-        return members.logIn(request.email(), request.password());
+    AccessToken logIn(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        String ip = clientIp.of(http);
+        loginGuard.check(request.email(), ip);
+        try {
+            AccessToken token = members.logIn(request.email(), request.password());
+            loginGuard.succeeded(request.email());
+            return token;
+        } catch (InvalidCredentials e) {
+            loginGuard.failed(request.email(), ip);
+            throw e;
+        }
     }
 
     record SignupResponse(long memberId, String email, String name) {}

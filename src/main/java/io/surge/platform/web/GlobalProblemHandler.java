@@ -1,5 +1,8 @@
 package io.surge.platform.web;
 
+import io.surge.platform.protection.TooManyRequests;
+import io.surge.platform.ratelimit.RateLimitExceeded;
+import io.surge.platform.ratelimit.RateLimitHeaders;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,7 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
     static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(1);
+    public static final String RETRY_AFTER_MS = "retryAfterMs";
 
     private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
             400, ErrorCodes.MALFORMED_REQUEST,
@@ -83,7 +87,29 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         log.warn("Dependency unavailable: {}", ex.toString());
-        return serviceUnavailable("A backing service is busy or unreachable; retry shortly.", UNAVAILABLE_RETRY_AFTER);
+        Duration hinted = retryAfterHint(ex);
+        return serviceUnavailable(
+                "A backing service is busy or unreachable; retry shortly.",
+                hinted != null ? hinted : UNAVAILABLE_RETRY_AFTER);
+    }
+
+    /** A rate limit refused the request inside a controller (limits checked by key only known there). */
+    @ExceptionHandler(RateLimitExceeded.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitExceeded ex) {
+        HttpHeaders headers = new HttpHeaders();
+        RateLimitHeaders.write(ex.decision(), headers::set);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .headers(headers)
+                .body(TooManyRequests.problem(ex.reason(), ex.getMessage()));
+    }
+
+    private static Duration retryAfterHint(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetryAfterHint hint && hint.retryAfter() != null) {
+                return hint.retryAfter();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
@@ -109,10 +135,13 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /** Retry-After carries whole seconds; the body's {@code retryAfterMs} gives clients the precise wait. */
     public static ResponseEntity<ProblemDetail> serviceUnavailable(String detail, Duration retryAfter) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, detail);
+        problem.setProperty(RETRY_AFTER_MS, Math.max(1, retryAfter.toMillis()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retryAfter))
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, detail));
+                .body(problem);
     }
 
     private static ProblemDetail validationFailed(List<FieldError> errors) {

@@ -1,0 +1,104 @@
+package io.surge.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.surge.support.Api;
+import io.surge.support.IntegrationTest;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Failed logins are counted per email and per client IP; past the maximum even the right password gets 429. */
+@IntegrationTest
+@TestPropertySource(
+        properties = {
+            "surge.rate-limit.client-ip-header=X-Real-IP",
+            "surge.rate-limit.login.max-failures-per-email=3",
+            "surge.rate-limit.login.max-failures-per-ip=6",
+            "surge.rate-limit.login.window=1m"
+        })
+class LoginGuardIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anEmailIsLockedAfterTooManyFailuresFromAnyIp() {
+        Api api = new Api(port);
+        String email = signUp(api);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(api, email, "wrong-password", "198.51.100.1").status())
+                    .isEqualTo(401);
+        }
+        Api.Response locked = login(api, email, "password123", "198.51.100.1");
+        Api.Response lockedElsewhere = login(api, email, "password123", "198.51.100.2");
+
+        for (Api.Response response : new Api.Response[] {locked, lockedElsewhere}) {
+            assertThat(response.status()).isEqualTo(429);
+            assertThat(response.code()).isEqualTo("TOO_MANY_REQUESTS");
+            assertThat(response.json().get("reason").asString()).isEqualTo("login-attempts");
+            assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(response.header("RateLimit-Policy")).startsWith("\"login-email\";q=3;");
+        }
+        String other = signUp(api);
+        assertThat(login(api, other, "password123", "198.51.100.1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIpIsLockedAfterTooManyFailuresAcrossEmails() {
+        Api api = new Api(port);
+        String victim = signUp(api);
+
+        for (int i = 0; i < 6; i++) {
+            String guessed = "nobody-" + UUID.randomUUID() + "@example.com";
+            assertThat(login(api, guessed, "wrong-password", "203.0.113.7").status())
+                    .isEqualTo(401);
+        }
+        Api.Response fromAbuser = login(api, victim, "password123", "203.0.113.7");
+        Api.Response fromElsewhere = login(api, victim, "password123", "203.0.113.8");
+
+        assertThat(fromAbuser.status()).isEqualTo(429);
+        assertThat(fromAbuser.header("RateLimit-Policy")).startsWith("\"login-ip\";q=6;");
+        assertThat(fromElsewhere.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessClearsTheEmailsCount() {
+        Api api = new Api(port);
+        String email = signUp(api);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(login(api, email, "wrong-password", "192.0.2.1" + round).status())
+                    .isEqualTo(401);
+            assertThat(login(api, email, "wrong-password", "192.0.2.1" + round).status())
+                    .isEqualTo(401);
+            assertThat(login(api, email, "password123", "192.0.2.2" + round).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static String signUp(Api api) {
+        String email = "guard-" + UUID.randomUUID() + "@example.com";
+        Api.Response signup =
+                api.post("/api/auth/signup", Map.of("email", email, "password", "password123", "name", "G"), null);
+        assertThat(signup.status()).isEqualTo(201);
+        return email;
+    }
+
+    private static Api.Response login(Api api, String email, String password, String ip) {
+        HttpRequest request = api.request("/api/auth/login", null)
+                .header("Content-Type", "application/json")
+                .header("X-Real-IP", ip)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("email", email, "password", password))))
+                .build();
+        return api.send(request);
+    }
+}
