@@ -54,25 +54,23 @@ public class CatalogManagement {
     }
 
     /**
-     * Reserves every line or none (the caller's transaction rolls back on {@link OutOfStock} or
-     * {@link ProductNotFound}). Lines naming the same option are merged first.
+     * Prices and names for the lines, checked against the stock visible right now (no locks): an order that cannot
+     * be served fails here, before it queues on a hot option row.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<ReservedLine> reserve(List<StockLine> lines) {
+    @Transactional(readOnly = true)
+    public List<ReservedLine> quote(List<StockLine> lines) {
         Map<Long, Integer> merged = merge(lines);
         Map<Long, ReservedLine> known = products.options(merged.keySet()).stream()
                 .collect(Collectors.toMap(ReservedLine::optionId, Function.identity()));
-        for (Long optionId : merged.keySet()) {
-            if (!known.containsKey(optionId)) {
-                throw ProductNotFound.option(optionId);
-            }
-        }
         for (Map.Entry<Long, Integer> line : merged.entrySet()) {
-            if (!products.take(line.getKey(), line.getValue())) {
+            ReservedLine option = known.get(line.getKey());
+            if (option == null) {
+                throw ProductNotFound.option(line.getKey());
+            }
+            if (option.quantity() < line.getValue()) {
                 throw OutOfStock.of(line.getKey());
             }
         }
-        evictAfterCommit(known.values().stream().map(ReservedLine::productId).toList());
         return merged.entrySet().stream()
                 .map(e -> {
                     ReservedLine info = known.get(e.getKey());
@@ -85,6 +83,21 @@ public class CatalogManagement {
                             e.getValue());
                 })
                 .toList();
+    }
+
+    /**
+     * Takes every line or none (the caller's transaction rolls back on {@link OutOfStock}). Callers do this last in
+     * their transaction, so the option row locks are held only until the commit that follows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(List<StockLine> lines) {
+        Map<Long, Integer> merged = merge(lines);
+        for (Map.Entry<Long, Integer> line : merged.entrySet()) {
+            if (!products.take(line.getKey(), line.getValue())) {
+                throw OutOfStock.of(line.getKey());
+            }
+        }
+        evictAfterCommit(merged.keySet().stream().map(products::productOf).toList());
     }
 
     /** Puts stock back; the caller guarantees it runs once per reservation (the order's state transition does). */

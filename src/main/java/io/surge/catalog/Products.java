@@ -56,10 +56,10 @@ class Products {
                 .optional();
     }
 
-    /** Option, product and price of each id; unknown ids are simply absent. */
+    /** Option, product, price and current stock (as {@code quantity}) of each id; unknown ids are absent. */
     List<ReservedLine> options(Collection<Long> optionIds) {
         return jdbc.sql("""
-                        SELECT o.id, o.product_id, p.name AS product_name, o.name AS option_name, o.price
+                        SELECT o.id, o.product_id, p.name AS product_name, o.name AS option_name, o.price, o.stock
                         FROM product_option o JOIN product p ON p.id = o.product_id
                         WHERE o.id IN (:ids)""")
                 .param("ids", optionIds)
@@ -69,7 +69,7 @@ class Products {
                         rs.getString("product_name"),
                         rs.getString("option_name"),
                         rs.getLong("price"),
-                        0))
+                        rs.getInt("stock")))
                 .list();
     }
 

@@ -14,11 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The order module's API. Placement reserves stock and coupon in the order's own transaction, so an order exists
+ * The order module's API. Its transactions run at READ COMMITTED: a conditional update on a sold-out option row or an
+ * already-expired order then neither waits for nor keeps the row lock, and the expiry claim takes no gap locks that
+ * payment requests could deadlock against. The few deadlocks InnoDB may still pick a victim for are retried.
+ *
+ * <p> Placement reserves stock and coupon in the order's own transaction, so an order exists
  * exactly when its reservation does; every later transition is a conditional status update, and only the caller that
  * wins it releases or confirms the reservation: compensation runs once, and only for what was really taken.
  */
@@ -26,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderManagement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+    private static final int DEADLOCK_ATTEMPTS = 3;
     private final Orders orders;
     private final CatalogManagement catalog;
     private final OrderCoupons coupons;
@@ -41,14 +49,15 @@ public class OrderManagement {
             OrderCoupons coupons,
             OrderProperties properties,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions,
+            PlatformTransactionManager transactionManager,
             ProcessedEvents processed) {
         this.orders = orders;
         this.catalog = catalog;
         this.coupons = coupons;
         this.properties = properties;
         this.events = events;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.processed = processed;
         this.clock = Clock.systemUTC();
     }
@@ -71,12 +80,13 @@ public class OrderManagement {
 
     private OrderView placeInTransaction(long memberId, PlaceOrder command) {
         Instant now = clock.instant();
+        List<StockLine> lines = command.items().stream()
+                .map(line -> new StockLine(line.optionId(), line.quantity()))
+                .toList();
+        List<ReservedLine> quoted = catalog.quote(lines);
         long orderId =
                 orders.insertPending(memberId, command.idempotencyKey(), now, now.plus(properties.paymentWindow()));
-        List<ReservedLine> reserved = catalog.reserve(command.items().stream()
-                .map(line -> new StockLine(line.optionId(), line.quantity()))
-                .toList());
-        long total = reserved.stream()
+        long total = quoted.stream()
                 .mapToLong(line -> Math.multiplyExact(line.unitPrice(), (long) line.quantity()))
                 .reduce(0L, Math::addExact);
         long discount = 0;
@@ -84,7 +94,7 @@ public class OrderManagement {
             discount = Math.min(total, coupons.reserve(memberId, command.userCouponId(), orderId, total));
         }
         long finalAmount = total - discount;
-        List<OrderView.Item> items = reserved.stream()
+        List<OrderView.Item> items = quoted.stream()
                 .map(line -> new OrderView.Item(
                         line.optionId(),
                         line.productId(),
@@ -96,7 +106,9 @@ public class OrderManagement {
         orders.setAmounts(orderId, total, discount, finalAmount, command.userCouponId());
         orders.insertItems(orderId, items);
         events.publishEvent(new OrderPlaced(UUID.randomUUID(), orderId, memberId, finalAmount));
-        return view(orderId);
+        OrderView placed = view(orderId);
+        catalog.reserve(lines);
+        return placed;
     }
 
     /**
@@ -104,7 +116,7 @@ public class OrderManagement {
      * again while processing or once paid returns the current state; expired or failed orders are not payable.
      */
     public OrderView requestPayment(long memberId, long orderId) {
-        return transactions.execute(status -> {
+        return retryingDeadlocks(() -> transactions.execute(status -> {
             Orders.OrderRow order = owned(memberId, orderId);
             Instant now = clock.instant();
             if (orders.startPayment(orderId, now)) {
@@ -120,7 +132,7 @@ public class OrderManagement {
                 }
                 default -> throw OrderNotPayable.of(orderId, current.status());
             };
-        });
+        }));
     }
 
     public OrderView find(long memberId, long orderId) {
@@ -142,7 +154,7 @@ public class OrderManagement {
 
     /** Expires due orders claimed with SKIP LOCKED; returns how many this call expired. */
     public int expireDue() {
-        Integer expired = transactions.execute(status -> {
+        Integer expired = retryingDeadlocks(() -> transactions.execute(status -> {
             Instant now = clock.instant();
             int count = 0;
             for (long orderId : orders.claimDue(now, properties.expiryBatchSize())) {
@@ -151,7 +163,7 @@ public class OrderManagement {
                 }
             }
             return count;
-        });
+        }));
         return expired == null ? 0 : expired;
     }
 
@@ -208,6 +220,23 @@ public class OrderManagement {
         catalog.release(stockLines(orders.items(order.id())));
         if (order.userCouponId() != null) {
             coupons.release(order.userCouponId(), order.id());
+        }
+    }
+
+    /** A deadlock victim was rolled back entirely, so running it again is safe. */
+    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw deadlock;
+                }
+                log.info(
+                        "Retrying after lock conflict ({}): {}",
+                        attempt,
+                        deadlock.getMostSpecificCause().getMessage());
+            }
         }
     }
 

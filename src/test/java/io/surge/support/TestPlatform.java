@@ -1,7 +1,10 @@
 package io.surge.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -23,8 +26,7 @@ public final class TestPlatform {
             WireMockServer started = new WireMockServer(WireMockConfiguration.options()
                     .dynamicPort()
                     .bindAddress("127.0.0.1")
-                    .containerThreads(20)
-                    .disableRequestJournal());
+                    .containerThreads(20));
             started.start();
             started.stubFor(
                     post(urlEqualTo(PATH)).atPriority(10).willReturn(aResponse().withStatus(202)));
@@ -32,6 +34,26 @@ public final class TestPlatform {
             server = started;
         }
         return server;
+    }
+
+    /** How many times the platform was asked to take this order. */
+    public static int requestsFor(long orderId) {
+        return server().findAll(postRequestedFor(urlEqualTo(PATH))
+                        .withRequestBody(matchingJsonPath("$.orderId", equalTo(Long.toString(orderId)))))
+                .size();
+    }
+
+    /** Makes the platform answer 503 for this order until {@link #heal(long)}. */
+    public static void failFor(long orderId) {
+        server().stubFor(post(urlEqualTo(PATH))
+                .atPriority(1)
+                .withId(java.util.UUID.nameUUIDFromBytes(("fail-" + orderId).getBytes()))
+                .withRequestBody(matchingJsonPath("$.orderId", equalTo(Long.toString(orderId))))
+                .willReturn(aResponse().withStatus(503)));
+    }
+
+    public static void heal(long orderId) {
+        server().removeStub(java.util.UUID.nameUUIDFromBytes(("fail-" + orderId).getBytes()));
     }
 
     public static String url() {
