@@ -83,17 +83,19 @@ class OrderRaceIntegrationTests {
         List<Long> options = shop.product(100, 30, 30);
         String token = shop.member(0);
 
-        List<Api.Response> responses = race(40, i -> politely(() -> {
-            List<Long> lines = i % 2 == 0 ? options : options.reversed();
-            return api.post(
-                    "/api/orders",
-                    Map.of(
-                            "items",
-                            List.of(
-                                    Map.of("optionId", lines.get(0), "quantity", 1),
-                                    Map.of("optionId", lines.get(1), "quantity", 1))),
-                    token);
-        }));
+        List<Api.Response> responses = race(
+                40,
+                i -> politely(() -> {
+                    List<Long> lines = i % 2 == 0 ? options : options.reversed();
+                    return api.post(
+                            "/api/orders",
+                            Map.of(
+                                    "items",
+                                    List.of(
+                                            Map.of("optionId", lines.get(0), "quantity", 1),
+                                            Map.of("optionId", lines.get(1), "quantity", 1))),
+                            token);
+                }));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
         long placed = responses.stream().filter(r -> r.status() == 201).count();

@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts a whole extra application instance (not a cached test context) against this run's services, for tests
- * that stop and restart the system. Properties given override the shared ones.
+ * that stop and restart the system. Properties go in as command-line arguments, so they beat application.yml;
+ * those given override the shared ones.
  */
 public final class TestApps {
 
@@ -29,9 +30,11 @@ public final class TestApps {
         properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         properties.put("surge.dispatch.platform-url", TestPlatform.url());
         properties.putAll(overrides);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(SurgeApplication.class)
                 .profiles("test")
-                .properties(properties)
-                .run();
+                .run(args);
     }
 }
