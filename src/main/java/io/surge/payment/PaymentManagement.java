@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wallet API and the payment step of the order saga. An order is charged at most once: the event id is recorded,
@@ -21,9 +22,15 @@ public class PaymentManagement {
     private final Wallets wallets;
     private final ProcessedEvents processed;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    PaymentManagement(Wallets wallets, ProcessedEvents processed, ApplicationEventPublisher events) {
+    PaymentManagement(
+            Wallets wallets,
+            ProcessedEvents processed,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.wallets = wallets;
+        this.transactions = transactions;
         this.processed = processed;
         this.events = events;
     }
@@ -33,16 +40,18 @@ public class PaymentManagement {
         return new WalletView(wallets.balance(memberId).orElse(0L));
     }
 
-    @Transactional
     public WalletView charge(long memberId, long amount) {
         if (amount <= 0 || amount > 100_000_000L) {
             throw InvalidAmount.of(MAX_CHARGE_MESSAGE);
         }
-        if (!wallets.credit(memberId, amount)) {
-            throw InvalidAmount.of("The balance would exceed its limit.");
-        }
-        wallets.ledger(memberId, amount, "CHARGE", null);
-        return new WalletView(wallets.balance(memberId).orElseThrow());
+        transactions.executeWithoutResult(tx -> wallets.ensure(memberId));
+        return transactions.execute(tx -> {
+            if (!wallets.credit(memberId, amount)) {
+                throw InvalidAmount.of("The balance would exceed its limit.");
+            }
+            wallets.ledger(memberId, amount, "CHARGE", null);
+            return new WalletView(wallets.balance(memberId).orElseThrow());
+        });
     }
 
     @Transactional

@@ -25,11 +25,19 @@ class Wallets {
                 .optional();
     }
 
-    /** Adds to the balance (creating the wallet on first charge); false if the result would pass the limit. */
-    boolean credit(long memberId, long amount) {
+    /**
+     * Creates an empty wallet if there is none. Run in its own short transaction: the shared lock a duplicate insert
+     * takes is then released at once, instead of being held into the credit's update, where two first charges of
+     * one member would deadlock upgrading it (found by the concurrent-charge test).
+     */
+    void ensure(long memberId) {
         jdbc.sql("INSERT IGNORE INTO wallet (member_id, balance, updated_at) VALUES (?, 0, NOW(6))")
                 .param(memberId)
                 .update();
+    }
+
+    /** Adds to the balance; false if the result would pass the limit. */
+    boolean credit(long memberId, long amount) {
         return jdbc.sql("""
                                 UPDATE wallet SET balance = balance + ?, updated_at = NOW(6)
                                 WHERE member_id = ? AND balance <= ? - ?""").params(amount, memberId, MAX_BALANCE, amount).update() == 1;

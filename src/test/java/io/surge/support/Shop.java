@@ -70,6 +70,54 @@ public final class Shop {
         return api.logIn(email, "password123");
     }
 
+    /** Opens an AMOUNT campaign worth {@code discount} and issues one coupon to the member; returns its id. */
+    public long coupon(String adminToken, String memberToken, long discount) {
+        var campaign = api.post(
+                "/api/admin/coupons",
+                Map.of(
+                        "name",
+                        "Order test " + discount,
+                        "discountType",
+                        "AMOUNT",
+                        "discountValue",
+                        discount,
+                        "totalQuantity",
+                        100,
+                        "issueStartsAt",
+                        java.time.Instant.now().minusSeconds(60).toString(),
+                        "issueEndsAt",
+                        java.time.Instant.now().plusSeconds(3600).toString(),
+                        "validDays",
+                        7),
+                adminToken);
+        if (campaign.status() != 201) {
+            throw new IllegalStateException("campaign failed: " + campaign);
+        }
+        var issued = api.post("/api/coupons/" + campaign.json().get("couponId").asLong() + "/issue", "", memberToken);
+        if (issued.status() != 201) {
+            throw new IllegalStateException("issue failed: " + issued);
+        }
+        return issued.json().get("userCouponId").asLong();
+    }
+
+    public String couponStatus(long userCouponId) {
+        return jdbc.sql("SELECT status FROM user_coupon WHERE id = ?")
+                .param(userCouponId)
+                .query(String.class)
+                .single();
+    }
+
+    public Api.Response order(String token, long optionId, int quantity, long userCouponId) {
+        return api.post(
+                "/api/orders",
+                Map.of(
+                        "items",
+                        List.of(Map.of("optionId", optionId, "quantity", quantity)),
+                        "userCouponId",
+                        userCouponId),
+                token);
+    }
+
     public Api.Response order(String token, long optionId, int quantity) {
         return api.post(
                 "/api/orders", Map.of("items", List.of(Map.of("optionId", optionId, "quantity", quantity))), token);

@@ -2,6 +2,7 @@ package io.surge.order.web;
 
 import io.surge.catalog.OutOfStock;
 import io.surge.catalog.ProductNotFound;
+import io.surge.coupon.CouponNotUsable;
 import io.surge.order.OrderNotFound;
 import io.surge.order.OrderNotPayable;
 import io.surge.platform.web.Problems;
@@ -39,6 +40,11 @@ class OrderProblems {
     @ExceptionHandler(ProductNotFound.class)
     ProblemDetail productNotFound(ProductNotFound ex) {
         return Problems.of(HttpStatus.NOT_FOUND, ProductNotFound.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(CouponNotUsable.class)
+    ProblemDetail couponNotUsable(CouponNotUsable ex) {
+        return Problems.of(HttpStatus.CONFLICT, CouponNotUsable.CODE, ex.getMessage());
     }
 
     @ExceptionHandler(ArithmeticException.class)
