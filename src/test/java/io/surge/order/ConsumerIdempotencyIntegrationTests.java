@@ -96,7 +96,7 @@ class ConsumerIdempotencyIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
-        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(1);
+        assertThat(TestPlatform.keysFor(orderId)).containsExactly("surge-order-" + orderId);
     }
 
     @Test
@@ -157,7 +157,13 @@ class ConsumerIdempotencyIntegrationTests {
 
         await().atMost(WAIT).until(() -> processedCount("dispatch.order-paid", eventId) == 1);
         assertThat(shop.dispatchStatus(orderId)).isEqualTo("SENT");
-        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(1);
+        assertThat(TestPlatform.keysFor(orderId)).containsExactly("surge-order-" + orderId);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM processed_event WHERE listener_id = 'dispatch.order-paid' AND event_id = ?")
+                        .param(eventId.toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

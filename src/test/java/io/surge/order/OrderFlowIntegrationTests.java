@@ -67,7 +67,7 @@ class OrderFlowIntegrationTests {
         assertThat(shop.balance(token)).isEqualTo(7_000);
         assertThat(shop.ledgerRowsFor(orderId)).isEqualTo(1);
         assertThat(shop.stock(option)).isEqualTo(8);
-        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(1);
+        assertThat(TestPlatform.keysFor(orderId)).containsExactly("surge-order-" + orderId);
 
         var again = shop.pay(token, orderId);
         assertThat(again.status()).isEqualTo(202);

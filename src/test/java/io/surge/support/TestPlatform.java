@@ -43,6 +43,19 @@ public final class TestPlatform {
                 .size();
     }
 
+    /**
+     * The idempotency keys the platform saw for this order. HTTP delivery is at least once (a call that timed out on
+     * a loaded machine may still have arrived and is retried), so "sent once" means one key, however many calls.
+     */
+    public static java.util.Set<String> keysFor(long orderId) {
+        return server()
+                .findAll(postRequestedFor(urlEqualTo(PATH))
+                        .withRequestBody(matchingJsonPath("$.orderId", equalTo(Long.toString(orderId)))))
+                .stream()
+                .map(request -> request.getHeader("Idempotency-Key"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Makes the platform answer 503 for this order until {@link #heal(long)}. */
     public static void failFor(long orderId) {
         server().stubFor(post(urlEqualTo(PATH))
