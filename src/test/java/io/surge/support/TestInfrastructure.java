@@ -11,7 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.mysql.MySQLContainer;
 
-/** The one place tests get their MySQL and Redis from; see {@link TestServices} for how it chooses. */
+/**
+ * The one place tests get their MySQL and Redis from (see {@link TestServices} for how it chooses), plus the in-JVM
+ * Kafka broker ({@link TestKafka}) and the external platform stand-in ({@link TestPlatform}).
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestInfrastructure {
 
@@ -33,6 +36,8 @@ public class TestInfrastructure {
     static DynamicPropertyRegistrar surgeTestServices() {
         return registry -> {
             registry.add("surge.redis.key-prefix", TestServices::redisKeyPrefix);
+            registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+            registry.add("surge.dispatch.platform-url", TestPlatform::url);
             if (!TestServices.useContainers()) {
                 registry.add("spring.datasource.url", TestServices::localDatabaseUrl);
                 registry.add("spring.datasource.username", TestServices::mysqlUser);

@@ -1,0 +1,5 @@
+/** Catalogue: products, options with price and stock, best sellers. Read-mostly and cached; stock is reserved here. */
+@ApplicationModule(allowedDependencies = "platform")
+package io.surge.catalog;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,82 @@
+package io.surge.dispatch;
+
+import io.surge.order.DispatchStatus;
+import io.surge.order.OrderManagement;
+import io.surge.order.OrderPaid;
+import io.surge.order.OrderTopics;
+import io.surge.platform.kafka.DeadLetterHook;
+import io.surge.platform.kafka.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends each paid order to the external platform. The call runs outside any transaction (no connection is held
+ * while waiting on the network); the platform receives an {@code Idempotency-Key} per order, and a dispatch already
+ * SENT is never sent again. A delivery whose attempts all fail is retried by the Kafka error handler and finally
+ * dead-lettered, at which point the order shows dispatch FAILED until a replay succeeds.
+ */
+@Service
+public class DispatchManagement implements DeadLetterHook {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchManagement.class);
+    private final Dispatches dispatches;
+    private final PlatformClient platform;
+    private final OrderManagement orders;
+    private final ProcessedEvents processed;
+    private final TransactionTemplate transactions;
+
+    DispatchManagement(
+            Dispatches dispatches,
+            PlatformClient platform,
+            OrderManagement orders,
+            ProcessedEvents processed,
+            TransactionTemplate transactions) {
+        this.dispatches = dispatches;
+        this.platform = platform;
+        this.orders = orders;
+        this.processed = processed;
+        this.transactions = transactions;
+    }
+
+    void dispatch(String listenerId, OrderPaid order) {
+        if (dispatches.status(order.orderId()).filter("SENT"::equals).isPresent()) {
+            return;
+        }
+        dispatches.open(order.orderId());
+        try {
+            platform.send(order);
+        } catch (RuntimeException e) {
+            dispatches.attemptFailed(order.orderId(), truncate(e.toString()));
+            throw new DispatchFailed(order.orderId(), e);
+        }
+        transactions.executeWithoutResult(tx -> {
+            dispatches.sent(order.orderId());
+            processed.firstDelivery(listenerId, order.eventId());
+        });
+        orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
+    }
+
+    @Override
+    public void deadLettered(String topic, String key, Exception cause) {
+        if (!OrderTopics.PAID.equals(topic) || key == null) {
+            return;
+        }
+        long orderId;
+        try {
+            orderId = Long.parseLong(key);
+        } catch (NumberFormatException notAnOrderId) {
+            return;
+        }
+        dispatches.open(orderId);
+        if (dispatches.failed(orderId)) {
+            orders.recordDispatch(orderId, DispatchStatus.FAILED);
+            log.warn("Order {} could not be sent to the external platform and is dead-lettered", orderId);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}

@@ -1,0 +1,38 @@
+package io.surge.dispatch;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The external platform call. Attempts here are per delivery; the Kafka error handler redelivers a failed record a
+ * few more times (surge.kafka.retry-*) before it goes to the dead-letter topic.
+ *
+ * @param platformUrl where paid orders are POSTed
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout longest wait for the platform's answer
+ * @param attempts calls per delivery (1 = no in-process retry)
+ * @param retryInterval pause before the second call, doubling after
+ * @param failureRateThreshold percentage of failed calls that opens the circuit
+ * @param slidingWindow calls the failure rate is computed over
+ * @param openDuration how long an open circuit fails fast before letting a probe call through
+ */
+@Validated
+@ConfigurationProperties("surge.dispatch")
+public record DispatchProperties(
+        @NotBlank @DefaultValue("http://127.0.0.1:8089/orders")
+        String platformUrl,
+
+        @NotNull @DefaultValue("1s") Duration connectTimeout,
+        @NotNull @DefaultValue("3s") Duration readTimeout,
+        @Min(1) @Max(10) @DefaultValue("3") int attempts,
+        @NotNull @DefaultValue("200ms") Duration retryInterval,
+        @DecimalMin("1.0") @Max(100) @DefaultValue("50") float failureRateThreshold,
+        @Min(2) @DefaultValue("20") int slidingWindow,
+        @NotNull @DefaultValue("10s") Duration openDuration) {}

@@ -1,0 +1,76 @@
+package io.surge.dispatch;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.surge.order.OrderPaid;
+import java.net.http.HttpClient;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The external platform's HTTP API behind a retry (inside) and a circuit breaker (outside the retry: one delivery's
+ * attempts count once each). When the platform is down the breaker opens and deliveries fail fast into the Kafka
+ * backoff instead of each waiting out its timeouts.
+ */
+@Component
+class PlatformClient {
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+
+    PlatformClient(DispatchProperties properties) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder()
+                .baseUrl(properties.platformUrl())
+                .requestFactory(factory)
+                .build();
+        this.breaker = CircuitBreaker.of(
+                "external-platform",
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(properties.failureRateThreshold())
+                        .slidingWindowSize(properties.slidingWindow())
+                        .minimumNumberOfCalls(Math.max(2, properties.slidingWindow() / 2))
+                        .waitDurationInOpenState(properties.openDuration())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+        this.retry = Retry.of(
+                "external-platform",
+                RetryConfig.custom()
+                        .maxAttempts(properties.attempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                                properties.retryInterval().toMillis(), 2.0))
+                        .build());
+    }
+
+    void send(OrderPaid order) {
+        Supplier<Void> call = () -> {
+            http.post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "surge-order-" + order.orderId())
+                    .body(new PlatformOrder(order.orderId(), order.memberId(), order.finalAmount(), order.items()))
+                    .retrieve()
+                    .toBodilessEntity();
+            return null;
+        };
+        Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call))
+                .get();
+    }
+
+    CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+
+    record PlatformOrder(long orderId, long memberId, long amount, java.util.List<?> items) {}
+}

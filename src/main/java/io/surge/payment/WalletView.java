@@ -1,0 +1,3 @@
+package io.surge.payment;
+
+public record WalletView(long balance) {}

@@ -1,0 +1,20 @@
+package io.surge.platform.kafka.web;
+
+import io.surge.platform.kafka.DeadLetterNotFound;
+import io.surge.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice(basePackageClasses = DeadLetterProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DeadLetterProblems {
+
+    @ExceptionHandler(DeadLetterNotFound.class)
+    ProblemDetail notFound(DeadLetterNotFound ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, DeadLetterNotFound.CODE, ex.getMessage());
+    }
+}
