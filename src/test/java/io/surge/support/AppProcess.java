@@ -42,7 +42,10 @@ public final class AppProcess implements AutoCloseable {
                 "--spring.datasource.password=" + TestServices.mysqlPassword(),
                 "--spring.data.redis.host=" + TestServices.redisHost(),
                 "--spring.data.redis.port=" + TestServices.redisPort(),
-                "--surge.redis.key-prefix=" + TestServices.redisKeyPrefix()));
+                "--surge.redis.key-prefix=" + TestServices.redisKeyPrefix(),
+                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--surge.dispatch.platform-url=" + TestPlatform.url(),
+                "--logging.level.org.apache.kafka=warn"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
