@@ -7,7 +7,8 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+# warm the dependency cache in its own layer; the package step below fetches anything this misses
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline || true
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
  && cp "$(ls target/surge-*.jar | grep -v '\.original$')" app.jar \
