@@ -53,12 +53,18 @@ public final class AppProcess implements AutoCloseable {
                 .start();
         AppProcess app = new AppProcess(process, port, log);
         Api api = new Api(port);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .failFast("application process exited; see " + log, () -> !process.isAlive())
-                .until(() -> api.get("/readyz", null).status() == 200);
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .failFast("application process exited; see " + log, () -> !process.isAlive())
+                    .until(() -> api.get("/readyz", null).status() == 200);
+        } catch (RuntimeException | Error notReady) {
+            // The caller never gets the handle to close: without this the child outlives the test run.
+            process.destroyForcibly();
+            throw notReady;
+        }
         return app;
     }
 
