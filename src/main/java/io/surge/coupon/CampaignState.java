@@ -2,6 +2,7 @@ package io.surge.coupon;
 
 import io.surge.platform.redis.LoadedScript;
 import io.surge.platform.redis.RedisKeyspace;
+import io.surge.platform.resilience.Breakers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,17 +31,23 @@ class CampaignState {
 
     private final StringRedisTemplate redis;
     private final RedisKeyspace keyspace;
+    private final Breakers breakers;
     private final Duration grace;
 
-    CampaignState(StringRedisTemplate redis, RedisKeyspace keyspace, CouponProperties properties) {
+    CampaignState(StringRedisTemplate redis, RedisKeyspace keyspace, Breakers breakers, CouponProperties properties) {
         this.redis = redis;
         this.keyspace = keyspace;
+        this.breakers = breakers;
         this.grace = properties.redisGrace();
     }
 
+    /**
+     * Through the shared {@code redis} breaker: when Redis hangs, issuing answers 503 at once instead of every request
+     * waiting out the command timeout. Compensation deliberately bypasses it: undoing a unit is always worth a try.
+     */
     IssueOutcome issue(long couponId, long memberId) {
-        List<?> reply = redis.execute(ISSUE, keys(couponId), Long.toString(memberId));
-        return IssueOutcome.of(reply);
+        return breakers.call(
+                Breakers.REDIS, () -> IssueOutcome.of(redis.execute(ISSUE, keys(couponId), Long.toString(memberId))));
     }
 
     boolean compensate(long couponId, long memberId, boolean keepHolder) {

@@ -38,6 +38,9 @@ class ResilienceConfig {
                 .slowCallDurationThreshold(spec.slowCallThreshold())
                 .slowCallRateThreshold(spec.slowCallRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // every Redis script and connection acquisition records into the window: no monitor on that path
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(spec.slidingWindowSize())
                 .minimumNumberOfCalls(spec.minimumNumberOfCalls())
                 .waitDurationInOpenState(spec.waitInOpen())
