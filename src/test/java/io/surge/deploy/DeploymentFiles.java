@@ -25,17 +25,6 @@ final class DeploymentFiles {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
 
-    /**
-     * Set for the apps ahead of the modules that read them (Kafka topics and dispatch, orders issue #4). Once those
-     * modules land these names are in application.yml or Boot's metadata, and this list can go.
-     */
-    static final Set<String> SET_AHEAD_OF_THEIR_MODULES = Set.of(
-            "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-            "SURGE_KAFKA_PARTITIONS",
-            "SURGE_KAFKA_REPLICATION_FACTOR",
-            "SURGE_KAFKA_MIN_INSYNC_REPLICAS",
-            "SURGE_DISPATCH_PLATFORM_URL");
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -112,7 +112,6 @@ class DeploymentFilesTests {
             Set<String> unknown = variables.stream()
                     .filter(variable -> !known.contains(variable))
                     .filter(variable -> !DeploymentFiles.readByTheRuntime(variable))
-                    .filter(variable -> !DeploymentFiles.SET_AHEAD_OF_THEIR_MODULES.contains(variable))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(unknown)
                     .as("%s sets variables nothing reads (typos?)", name)

@@ -109,9 +109,7 @@ class KubernetesManifestsTests {
                 new TreeSet<>(map(byKind().get("ConfigMap").get("data")).keySet());
         variables.addAll(map(byKind().get("Secret").get("stringData")).keySet());
         Set<String> unknown = variables.stream()
-                .filter(v -> !known.contains(v)
-                        && !DeploymentFiles.readByTheRuntime(v)
-                        && !DeploymentFiles.SET_AHEAD_OF_THEIR_MODULES.contains(v))
+                .filter(v -> !known.contains(v) && !DeploymentFiles.readByTheRuntime(v))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(unknown).isEmpty();
         assertThat(variables).contains("SURGE_JWT_SECRET", "SPRING_DATASOURCE_URL", "SPRING_PROFILES_ACTIVE");
