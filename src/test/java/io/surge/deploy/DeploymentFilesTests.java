@@ -131,11 +131,12 @@ class DeploymentFilesTests {
     }
 
     @Test
-    void appInstancesDifferOnlyInTheirInstanceId() {
+    void appInstancesDifferOnlyInTheirInstanceIds() {
         List<Map<String, Object>> environments = new ArrayList<>();
         appServices().values().forEach(app -> {
             Map<String, Object> env = new LinkedHashMap<>(map(app.get("environment")));
             assertThat(env.remove("OTEL_RESOURCE_ATTRIBUTES")).isNotNull();
+            assertThat(env.remove("SURGE_INSTANCE_ID")).isNotNull();
             environments.add(env);
             assertThat(app.get("env_file")).isEqualTo(List.of("stage/app.env"));
             assertThat(app.get("image")).isEqualTo("surge:stage");
