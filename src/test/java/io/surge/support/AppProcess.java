@@ -55,7 +55,7 @@ public final class AppProcess implements AutoCloseable {
         Api api = new Api(port);
         try {
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(90))
+                    .atMost(Duration.ofSeconds(240))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .failFast("application process exited; see " + log, () -> !process.isAlive())
