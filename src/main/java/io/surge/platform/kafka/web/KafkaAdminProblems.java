@@ -1,6 +1,7 @@
 package io.surge.platform.kafka.web;
 
 import io.surge.platform.kafka.DeadLetterNotFound;
+import io.surge.platform.kafka.UnknownListener;
 import io.surge.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,9 +10,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@RestControllerAdvice(basePackageClasses = DeadLetterProblems.class)
+@RestControllerAdvice(basePackageClasses = KafkaAdminProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DeadLetterProblems {
+class KafkaAdminProblems {
+
+    @ExceptionHandler(UnknownListener.class)
+    ProblemDetail unknownListener(UnknownListener ex) {
+        return Problems.of(HttpStatus.BAD_REQUEST, UnknownListener.CODE, ex.getMessage());
+    }
 
     @ExceptionHandler(DeadLetterNotFound.class)
     ProblemDetail notFound(DeadLetterNotFound ex) {
