@@ -7,11 +7,13 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /** A full application on a random port against real MySQL and Redis (see {@link TestInfrastructure}). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
+@ContextConfiguration(initializers = TestServicesInitializer.class)
 @ActiveProfiles("test")
 public @interface IntegrationTest {}

@@ -100,10 +100,13 @@ public class ConsumerControl {
         reconcile();
         List<InstanceConsumers> instances = new ArrayList<>();
         Instant stale = Instant.now().minus(properties.statusTtl());
-        for (Object value : redis.opsForHash().values(instancesKey)) {
-            InstanceConsumers instance = json.readValue((String) value, InstanceConsumers.class);
+        for (Map.Entry<Object, Object> entry :
+                redis.opsForHash().entries(instancesKey).entrySet()) {
+            InstanceConsumers instance = json.readValue((String) entry.getValue(), InstanceConsumers.class);
             if (instance.reportedAt().isAfter(stale)) {
                 instances.add(instance);
+            } else {
+                redis.opsForHash().delete(instancesKey, entry.getKey());
             }
         }
         instances.sort(java.util.Comparator.comparing(InstanceConsumers::instanceId));
@@ -121,6 +124,7 @@ public class ConsumerControl {
     /** Brings this instance's containers to the wanted state and publishes what they are doing. */
     public synchronized void reconcile() {
         Map<String, Pause> wanted = manualPauses();
+        log.debug("Reconcile {}: wanted {} on {}", instanceId, wanted.keySet(), pausedKey);
         for (String id : registry.getListenerContainerIds()) {
             MessageListenerContainer container = registry.getListenerContainer(id);
             if (container == null) {

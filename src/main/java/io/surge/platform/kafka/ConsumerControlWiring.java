@@ -48,7 +48,8 @@ class ConsumerControlWiring {
 
     /** Runs just before the listener containers start (they use {@link AbstractMessageListenerContainer}'s phase). */
     @Component
-    static class StartPausedIfWanted implements SmartLifecycle {
+    static class StartPausedIfWanted
+            implements SmartLifecycle, org.springframework.beans.factory.SmartInitializingSingleton {
 
         private final ConsumerControl control;
         private final io.micrometer.core.instrument.MeterRegistry meters;
@@ -59,16 +60,32 @@ class ConsumerControlWiring {
             this.meters = meters;
         }
 
+        /** Before any container starts (all singletons exist, so every listener container is registered). */
+        @Override
+        public void afterSingletonsInstantiated() {
+            applyWantedState();
+        }
+
         @Override
         public void start() {
             control.registerMeters(meters);
+            applyWantedState();
+            running = true;
+        }
+
+        private void applyWantedState() {
             try {
                 control.reconcile();
+                org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
+                        .info(
+                                "Applied the cluster's consumer pause state before the listeners start: paused {}",
+                                control.listenerIds().stream()
+                                        .filter(control::isPaused)
+                                        .toList());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
                         .warn("Could not read the consumer pause state at start-up: {}", e.toString());
             }
-            running = true;
         }
 
         @Override
