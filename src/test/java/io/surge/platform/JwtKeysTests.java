@@ -33,8 +33,7 @@ class JwtKeysTests {
                 "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none",
                 "--spring.flyway.enabled=false",
                 "--spring.jpa.hibernate.ddl-auto=none",
-                "--spring.datasource.hikari.initialization-fail-timeout=-1",
-                "--spring.modulith.runtime.flyway-enabled=false"))) {
+                "--spring.datasource.hikari.initialization-fail-timeout=-1"))) {
             return null;
         } catch (RuntimeException e) {
             return e;
