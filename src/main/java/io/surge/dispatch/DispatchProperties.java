@@ -1,6 +1,5 @@
 package io.surge.dispatch;
 
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,9 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout longest wait for the platform's answer
  * @param attempts calls per delivery (1 = no in-process retry)
  * @param retryInterval pause before the second call, doubling after
- * @param failureRateThreshold percentage of failed calls that opens the circuit
- * @param slidingWindow calls the failure rate is computed over
- * @param openDuration how long an open circuit fails fast before letting a probe call through
+ * <p>The circuit breaker around these calls is the shared {@code external-platform} breaker, configured under
+ * {@code surge.resilience.breakers.external-platform}.
  */
 @Validated
 @ConfigurationProperties("surge.dispatch")
@@ -32,7 +30,4 @@ public record DispatchProperties(
         @NotNull @DefaultValue("1s") Duration connectTimeout,
         @NotNull @DefaultValue("3s") Duration readTimeout,
         @Min(1) @Max(10) @DefaultValue("3") int attempts,
-        @NotNull @DefaultValue("200ms") Duration retryInterval,
-        @DecimalMin("1.0") @Max(100) @DefaultValue("50") float failureRateThreshold,
-        @Min(2) @DefaultValue("20") int slidingWindow,
-        @NotNull @DefaultValue("10s") Duration openDuration) {}
+        @NotNull @DefaultValue("200ms") Duration retryInterval) {}

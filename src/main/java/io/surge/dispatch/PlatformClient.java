@@ -1,11 +1,11 @@
 package io.surge.dispatch;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.surge.order.OrderPaid;
+import io.surge.platform.resilience.Breakers;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -22,10 +22,11 @@ import org.springframework.web.client.RestClient;
 class PlatformClient {
 
     private final RestClient http;
-    private final CircuitBreaker breaker;
+    private final Breakers breakers;
     private final Retry retry;
 
-    PlatformClient(DispatchProperties properties) {
+    PlatformClient(DispatchProperties properties, Breakers breakers) {
+        this.breakers = breakers;
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -36,15 +37,6 @@ class PlatformClient {
                 .baseUrl(properties.platformUrl())
                 .requestFactory(factory)
                 .build();
-        this.breaker = CircuitBreaker.of(
-                "external-platform",
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(properties.failureRateThreshold())
-                        .slidingWindowSize(properties.slidingWindow())
-                        .minimumNumberOfCalls(Math.max(2, properties.slidingWindow() / 2))
-                        .waitDurationInOpenState(properties.openDuration())
-                        .permittedNumberOfCallsInHalfOpenState(1)
-                        .build());
         this.retry = Retry.of(
                 "external-platform",
                 RetryConfig.custom()
@@ -64,12 +56,14 @@ class PlatformClient {
                     .toBodilessEntity();
             return null;
         };
-        Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call))
+        // the shared external-platform breaker (surge.resilience.breakers), so its state and calls are in the same
+        // resilience4j_circuitbreaker_* meters as the mysql and redis breakers
+        Retry.decorateSupplier(retry, () -> breakers.call(Breakers.EXTERNAL_PLATFORM, call))
                 .get();
     }
 
     CircuitBreaker.State state() {
-        return breaker.getState();
+        return breakers.get(Breakers.EXTERNAL_PLATFORM).getState();
     }
 
     record PlatformOrder(long orderId, long memberId, long amount, java.util.List<?> items) {}

@@ -65,6 +65,10 @@ class DispatchFailureIntegrationTests {
         // 2 calls per delivery (surge.dispatch.attempts) x (1 delivery + 2 redeliveries) in application-test.yml
         int callsBeforeReplay = TestPlatform.requestsFor(orderId);
         assertThat(callsBeforeReplay).isEqualTo(6);
+        // every call went through the shared external-platform breaker, so its failures are in the shared meters
+        assertThat(api.get("/actuator/prometheus", null).body())
+                .containsPattern("resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"failed\""
+                        + "[^}]*name=\"external-platform\"[^}]*} [1-9]");
 
         String admin = shop.admin();
         JsonNode letter =
