@@ -15,18 +15,28 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 6);
-            started.brokerProperties(Map.of(
-                    "group.initial.rebalance.delay.ms", "0",
-                    "offsets.topic.replication.factor", "1",
-                    "offsets.topic.num.partitions", "6",
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "auto.create.topics.enable", "false"));
-            started.afterPropertiesSet();
+            EmbeddedKafkaKraftBroker started = isolated();
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
             broker = started;
         }
         return broker.getBrokersAsString();
+    }
+
+    /**
+     * A broker of its own, for a test whose consumer groups must have no other members: the listeners of the cached
+     * test contexts (same listener ids, so the same groups) would otherwise take some partitions and process records
+     * the test means to hold back. The caller destroys it.
+     */
+    public static EmbeddedKafkaKraftBroker isolated() {
+        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 6);
+        started.brokerProperties(Map.of(
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.replication.factor", "1",
+                "offsets.topic.num.partitions", "6",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "auto.create.topics.enable", "false"));
+        started.afterPropertiesSet();
+        return started;
     }
 }
