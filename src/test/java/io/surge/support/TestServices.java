@@ -91,6 +91,31 @@ public final class TestServices {
         return localDatabaseUrl;
     }
 
+    /** This run's database, reached directly: for checks a test makes while the application's own path is cut. */
+    public static org.springframework.jdbc.core.simple.JdbcClient directJdbc() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                        localDatabaseUrl(), mysqlUser(), mysqlPassword()));
+    }
+
+    /** Where the test MySQL server listens, for a {@link TcpProxy} in front of it. */
+    public static java.net.InetSocketAddress mysqlAddress() {
+        java.net.URI server = java.net.URI.create(mysqlServerUrl().substring("jdbc:".length()));
+        return new java.net.InetSocketAddress(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort());
+    }
+
+    /** This run's database reached through a local port (a {@link TcpProxy}) instead of the server's own. */
+    public static String localDatabaseUrlThrough(int port) {
+        java.net.URI direct = java.net.URI.create(localDatabaseUrl().substring("jdbc:".length()));
+        try {
+            return "jdbc:"
+                    + new java.net.URI(
+                            direct.getScheme(), null, "127.0.0.1", port, direct.getPath(), direct.getQuery(), null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void drop(String name) {
         try (Connection connection = DriverManager.getConnection(mysqlServerUrl(), mysqlUser(), mysqlPassword());
                 Statement statement = connection.createStatement()) {

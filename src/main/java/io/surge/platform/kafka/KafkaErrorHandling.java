@@ -11,12 +11,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one error handler every listener container uses (Boot applies a {@code CommonErrorHandler} bean to the default
  * container factory): redeliver with exponential backoff, then publish the record to {@code <topic>-dlt} on the same
- * partition. Poison (undecodable or semantically impossible) records skip the retries. Nothing is logged and dropped:
- * the offset only moves on once the record is processed or safely in the dead-letter topic.
+ * partition. Poison (undecodable or semantically impossible) records skip the retries. A record that failed because
+ * MySQL could not be reached is retried with the same backoff but without a limit: the outage is not the record's
+ * fault, and {@link MySqlWatch} pauses the listener meanwhile (a paused container fetches nothing, so the retries
+ * stop until it resumes). Nothing is logged and dropped: the offset only moves on once the record is processed or
+ * safely in the dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
@@ -53,6 +57,10 @@ class KafkaErrorHandling {
                 },
                 backOff);
         handler.addNotRetryableExceptions(PoisonEvent.class);
+        ExponentialBackOff untilReachable =
+                new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
+        untilReachable.setMaxInterval(properties.retryMaxInterval().toMillis());
+        handler.setBackOffFunction((record, ex) -> DatabaseUnreachable.causes(ex) ? untilReachable : null);
         return handler;
     }
 }
