@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -200,7 +201,7 @@ public class ConsumerControl {
                     id,
                     container.isRunning(),
                     container.isPauseRequested(),
-                    container.isContainerPaused(),
+                    fetchesNothing(container),
                     container.isPauseRequested() ? pausedSince.get(id) : null,
                     pause != null ? pause.reason() : (autoPaused ? AUTO_REASON : null)));
         }
@@ -210,6 +211,23 @@ public class ConsumerControl {
         } catch (RuntimeException e) {
             log.debug("Could not publish consumer status: {}", e.toString());
         }
+    }
+
+    /**
+     * Paused for real: every consumer of the listener has stopped fetching. Spring Kafka only marks a consumer paused
+     * once it has partitions to pause, so a consumer without any (more consumers in the group than partitions: 4
+     * instances x concurrency 2 on 6 partitions leaves 2 idle) would report "not paused" for ever although it fetches
+     * nothing; it counts as paused here, and Spring Kafka pauses it if a rebalance gives it partitions.
+     */
+    static boolean fetchesNothing(MessageListenerContainer container) {
+        if (!container.isPauseRequested()) {
+            return false;
+        }
+        if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
+            return concurrent.getContainers().stream().allMatch(ConsumerControl::fetchesNothing);
+        }
+        var assigned = container.getAssignedPartitions();
+        return container.isContainerPaused() || assigned == null || assigned.isEmpty();
     }
 
     private Map<String, Pause> manualPauses() {

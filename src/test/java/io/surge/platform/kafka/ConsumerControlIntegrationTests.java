@@ -94,7 +94,8 @@ class ConsumerControlIntegrationTests {
     void aPauseReachesOtherInstancesAndANewInstanceStartsPaused() {
         control.pause(List.of(PAYMENT), "scale-up");
 
-        try (ConfigurableApplicationContext other = TestApps.start(Map.of())) {
+        // four consumers on the other instance for three partitions: at least one of them never gets a partition
+        try (ConfigurableApplicationContext other = TestApps.start(Map.of("spring.kafka.listener.concurrency", 4))) {
             ConsumerControl otherControl = other.getBean(ConsumerControl.class);
             assertThat(otherControl.isPaused(PAYMENT))
                     .as("started during the pause")
@@ -112,6 +113,27 @@ class ConsumerControlIntegrationTests {
                                     .get("instances")
                                     .size()
                             >= 2);
+
+            // the runbook's check: both instances report the listener really paused, idle consumers included
+            otherControl.pause(List.of(PAYMENT), "idle consumers count as paused");
+            List<String> ours = List.of(control.instanceId(), otherControl.instanceId());
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                List<Boolean> paused = new ArrayList<>();
+                for (JsonNode instance :
+                        api.get("/api/admin/consumers", admin).json().get("instances")) {
+                    if (!ours.contains(instance.get("instanceId").asString())) {
+                        continue;
+                    }
+                    for (JsonNode listener : instance.get("listeners")) {
+                        if (PAYMENT.equals(listener.get("listenerId").asString())) {
+                            paused.add(listener.get("pauseRequested").asBoolean()
+                                    && listener.get("paused").asBoolean());
+                        }
+                    }
+                }
+                assertThat(paused).containsExactly(true, true);
+            });
+            otherControl.resume(List.of(PAYMENT));
         }
     }
 
