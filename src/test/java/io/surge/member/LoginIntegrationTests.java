@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
+import io.surge.support.Tokens;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 @IntegrationTest
@@ -82,15 +79,7 @@ class LoginIntegrationTests {
         }
     }
 
-    private String tokenSignedWith(JwtEncoder signer, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .subject("1")
-                .issuedAt(expiresAt.minusSeconds(60))
-                .expiresAt(expiresAt)
-                .claim("roles", List.of("USER", "ADMIN"))
-                .build();
-        return signer.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+    private static String tokenSignedWith(JwtEncoder signer, Instant expiresAt) {
+        return Tokens.signed(signer, MacAlgorithm.HS256, 1, expiresAt);
     }
 }

@@ -25,6 +25,21 @@ public final class Tokens {
         return mint(memberId, List.of("USER", "ADMIN"));
     }
 
+    /**
+     * A USER + ADMIN token for {@code memberId} from any signer and algorithm, issued a minute before it expires: for
+     * tests of what the decoder refuses (another key, another algorithm, expired).
+     */
+    public static String signed(JwtEncoder signer, MacAlgorithm algorithm, long memberId, Instant expiresAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(Long.toString(memberId))
+                .issuedAt(expiresAt.minusSeconds(60))
+                .expiresAt(expiresAt)
+                .claim("roles", List.of("USER", "ADMIN"))
+                .build();
+        return signer.encode(JwtEncoderParameters.from(JwsHeader.with(algorithm).build(), claims))
+                .getTokenValue();
+    }
+
     private String mint(long memberId, List<String> roles) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()

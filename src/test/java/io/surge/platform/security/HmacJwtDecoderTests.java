@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.surge.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -78,15 +75,7 @@ class HmacJwtDecoderTests {
     }
 
     private static String sign(SecretKey key, MacAlgorithm algorithm, Instant expiresAt) {
-        var claims = JwtClaimsSet.builder()
-                .subject("42")
-                .issuedAt(expiresAt.minusSeconds(60))
-                .expiresAt(expiresAt)
-                .claim("roles", List.of("USER", "ADMIN"))
-                .build();
-        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(algorithm).build(), claims))
-                .getTokenValue();
+        return Tokens.signed(new NimbusJwtEncoder(new ImmutableSecret<>(key)), algorithm, 42, expiresAt);
     }
 
     private static String handSigned(String claimsJson) {
