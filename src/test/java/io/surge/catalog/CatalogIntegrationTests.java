@@ -2,33 +2,11 @@ package io.surge.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.support.Api;
-import io.surge.support.IntegrationTest;
-import io.surge.support.Shop;
-import org.junit.jupiter.api.BeforeEach;
+import io.surge.support.ShopTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class CatalogIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-    }
+class CatalogIntegrationTests extends ShopTest {
 
     @Test
     void demoCatalogueIsListedPagedAndFilteredWithoutAToken() {

@@ -3,17 +3,11 @@ package io.surge.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.surge.support.Api;
-import io.surge.support.IntegrationTest;
-import io.surge.support.Shop;
+import io.surge.support.ShopTest;
 import io.surge.support.TestPlatform;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,24 +15,9 @@ import tools.jackson.databind.JsonNode;
  * dead-letter topic; the client sees dispatch FAILED, an admin lists and replays the dead letter once the platform is
  * back, and the order ends SENT.
  */
-@IntegrationTest
-class DispatchFailureIntegrationTests {
+class DispatchFailureIntegrationTests extends ShopTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Shop shop;
     long failingOrder;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-    }
 
     @AfterEach
     void healPlatform() {

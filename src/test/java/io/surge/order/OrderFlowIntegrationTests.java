@@ -3,39 +3,17 @@ package io.surge.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.surge.support.Api;
-import io.surge.support.IntegrationTest;
-import io.surge.support.Shop;
+import io.surge.support.ShopTest;
 import io.surge.support.TestPlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The saga end to end over the in-JVM Kafka broker: order -> payment -> order -> dispatch. */
-@IntegrationTest
-class OrderFlowIntegrationTests {
+class OrderFlowIntegrationTests extends ShopTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-    }
 
     @Test
     void paidOrderIsChargedOnceAndSentToThePlatform() {

@@ -2,9 +2,7 @@ package io.surge.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.support.Api;
-import io.surge.support.IntegrationTest;
-import io.surge.support.Shop;
+import io.surge.support.ShopTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class WalletIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-    }
+class WalletIntegrationTests extends ShopTest {
 
     @Test
     void newWalletIsEmptyAndChargesAddUp() {

@@ -1,6 +1,7 @@
 package io.surge.support;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -12,6 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 /** A full application on a random port against real MySQL and Redis (see {@link TestInfrastructure}). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 @ContextConfiguration(initializers = TestServicesInitializer.class)
