@@ -145,7 +145,7 @@ public class ConsumerControl {
         publishStatus(wanted);
     }
 
-    /** Gauges per listener: paused (0/1) and seconds since the pause was requested. */
+    /** Gauges per listener: paused (0/1), seconds since the pause was requested, the group's lag. */
     void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
         for (String id : listenerIds()) {
             io.micrometer.core.instrument.Gauge.builder("surge.kafka.listener.paused", () -> isPaused(id) ? 1 : 0)
@@ -162,7 +162,23 @@ public class ConsumerControl {
                     .tag("listener", id)
                     .description("seconds the listener has been paused")
                     .register(meters);
+            // From the brokers (end offsets minus the group's commits), so it keeps growing while the listener is
+            // paused; the Kafka client's own records-lag metric comes from fetches and a paused consumer fetches
+            // nothing. The same group figure on every instance: alert on max(), not sum().
+            io.micrometer.core.instrument.Gauge.builder("surge.kafka.listener.lag", () -> groupLag(id))
+                    .tag("listener", id)
+                    .description("records in the listener's topics its consumer group has not committed yet")
+                    .register(meters);
         }
+    }
+
+    /** The group's total lag, or NaN when the brokers do not answer (a scrape never fails on it). */
+    private double groupLag(String listenerId) {
+        MessageListenerContainer container = registry.getListenerContainer(listenerId);
+        Map<String, Long> partitions = container == null ? Map.of() : lag.of(container);
+        return partitions.isEmpty()
+                ? Double.NaN
+                : partitions.values().stream().mapToLong(Long::longValue).sum();
     }
 
     void autoPause(boolean pause) {

@@ -76,6 +76,13 @@ class ConsumerControlIntegrationTests {
             tokens.add(token);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> totalLag(PAYMENT) >= 3);
+        // the metrics the issue asks for: paused state and time paused per listener, consumer lag
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics)
+                .containsPattern("surge_kafka_listener_paused\\{[^}]*listener=\"" + PAYMENT + "\"[^}]*} 1")
+                .containsPattern("surge_kafka_listener_paused_seconds\\{[^}]*listener=\"" + PAYMENT + "\"[^}]*} ")
+                .containsPattern("surge_kafka_listener_paused\\{[^}]*listener=\"order.payment-completed\"[^}]*} 0")
+                .containsPattern("surge_kafka_listener_lag\\{[^}]*listener=\"" + PAYMENT + "\"[^}]*} [3-9]");
         assertThat(orders).allSatisfy(id -> assertThat(shop.status(id)).isEqualTo("PAYMENT_PROCESSING"));
         assertThat(orders).allSatisfy(id -> assertThat(shop.ledgerRowsFor(id)).isZero());
 
