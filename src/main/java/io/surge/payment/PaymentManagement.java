@@ -1,5 +1,6 @@
 package io.surge.payment;
 
+import io.surge.member.MemberManagement;
 import io.surge.order.PaymentRequested;
 import io.surge.platform.kafka.PoisonEvent;
 import io.surge.platform.kafka.ProcessedEvents;
@@ -18,18 +19,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentManagement {
 
     public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    public static final long MAX_CREDIT = 100_000_000L;
+    static final String ADMIN_CREDIT = "ADMIN_CREDIT";
+    static final String SELF_CHARGE = "SELF_CHARGE";
     static final String MAX_CHARGE_MESSAGE = "The amount must be between 1 and 100000000.";
     private final Wallets wallets;
     private final ProcessedEvents processed;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final MemberManagement members;
+    private final PaymentProperties properties;
 
     PaymentManagement(
             Wallets wallets,
             ProcessedEvents processed,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            MemberManagement members,
+            PaymentProperties properties) {
         this.wallets = wallets;
+        this.members = members;
+        this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
         this.events = events;
@@ -40,8 +50,30 @@ public class PaymentManagement {
         return new WalletView(wallets.balance(memberId).orElse(0L));
     }
 
-    public WalletView charge(long memberId, long amount) {
-        if (amount <= 0 || amount > 100_000_000L) {
+    /**
+     * An admin puts money into a member's wallet; the ledger row names the admin ({@code credited_by}), so every
+     * unit of money in the system traces back to the person who created it.
+     */
+    public CreditedWallet credit(long adminId, long memberId, long amount) {
+        if (members.find(memberId).isEmpty()) {
+            throw UnknownMember.of(memberId);
+        }
+        return new CreditedWallet(memberId, add(memberId, amount, ADMIN_CREDIT, adminId));
+    }
+
+    /**
+     * The demo-only self-charge ({@code SURGE_DEMO_SELF_CHARGE}): money with no payment behind it, so it is off
+     * unless switched on, and its ledger rows say the member credited themself.
+     */
+    public WalletView selfCharge(long memberId, long amount) {
+        if (!properties.demoSelfCharge()) {
+            throw new IllegalStateException("self-charge is switched off (SURGE_DEMO_SELF_CHARGE)");
+        }
+        return new WalletView(add(memberId, amount, SELF_CHARGE, memberId));
+    }
+
+    private long add(long memberId, long amount, String kind, long creditedBy) {
+        if (amount <= 0 || amount > MAX_CREDIT) {
             throw InvalidAmount.of(MAX_CHARGE_MESSAGE);
         }
         transactions.executeWithoutResult(tx -> wallets.ensure(memberId));
@@ -49,8 +81,8 @@ public class PaymentManagement {
             if (!wallets.credit(memberId, amount)) {
                 throw InvalidAmount.of("The balance would exceed its limit.");
             }
-            wallets.ledger(memberId, amount, "CHARGE", null);
-            return new WalletView(wallets.balance(memberId).orElseThrow());
+            wallets.ledger(memberId, amount, kind, null, creditedBy);
+            return wallets.balance(memberId).orElseThrow();
         });
     }
 
@@ -63,7 +95,7 @@ public class PaymentManagement {
             return;
         }
         if (wallets.debit(request.memberId(), request.amount())) {
-            wallets.ledger(request.memberId(), -request.amount(), "ORDER_PAYMENT", request.orderId());
+            wallets.ledger(request.memberId(), -request.amount(), "ORDER_PAYMENT", request.orderId(), null);
             wallets.recordPayment(request.orderId(), request.memberId(), request.amount(), "COMPLETED", null);
             events.publishEvent(
                     new PaymentCompleted(UUID.randomUUID(), request.orderId(), request.memberId(), request.amount()));

@@ -50,10 +50,12 @@ class Wallets {
                                 WHERE member_id = ? AND balance >= ?""").params(amount, memberId, amount).update() == 1;
     }
 
-    void ledger(long memberId, long amount, String kind, Long orderId) {
+    /** {@code creditedBy}: the member id of whoever created the money (admin credit, demo self-charge), else null. */
+    void ledger(long memberId, long amount, String kind, Long orderId, Long creditedBy) {
         jdbc.sql("""
-                        INSERT INTO wallet_ledger (member_id, amount, kind, order_id, balance_after, created_at)
-                        SELECT member_id, ?, ?, ?, balance, NOW(6) FROM wallet WHERE member_id = ?""").params(amount, kind, orderId, memberId).update();
+                        INSERT INTO wallet_ledger
+                            (member_id, amount, kind, order_id, credited_by, balance_after, created_at)
+                        SELECT member_id, ?, ?, ?, ?, balance, NOW(6) FROM wallet WHERE member_id = ?""").params(amount, kind, orderId, creditedBy, memberId).update();
     }
 
     boolean paymentExists(long orderId) {

@@ -11,6 +11,7 @@ public final class Shop {
 
     private final Api api;
     private final JdbcClient jdbc;
+    private String creditor;
 
     public Shop(Api api, JdbcClient jdbc) {
         this.api = api;
@@ -49,16 +50,46 @@ public final class Shop {
                 .single();
     }
 
-    /** Signs up a fresh member and charges their wallet; returns the token. */
+    /** Signs up a fresh member and has an admin credit their wallet; returns the token. */
     public String member(long balance) {
         String token = api.signUpAndLogIn("shopper-" + UUID.randomUUID() + "@example.com");
         if (balance > 0) {
-            Api.Response charged = api.post("/api/members/me/wallet/charge", Map.of("amount", balance), token);
-            if (charged.status() != 200) {
-                throw new IllegalStateException("charge failed: " + charged);
+            long memberId =
+                    api.get("/api/members/me", token).json().get("memberId").asLong();
+            Api.Response credited = credit(memberId, balance);
+            if (credited.status() != 200) {
+                throw new IllegalStateException("credit failed: " + credited);
             }
         }
         return token;
+    }
+
+    /**
+     * {@code POST /api/admin/members/{id}/wallet/credit} by this shop's admin (created on first use). Waits out the
+     * admin's per-member rate limit, which a test funding hundreds of members in a loop can reach.
+     */
+    public Api.Response credit(long memberId, long amount) {
+        String admin = creditor();
+        for (int attempt = 0; ; attempt++) {
+            Api.Response response =
+                    api.post("/api/admin/members/" + memberId + "/wallet/credit", Map.of("amount", amount), admin);
+            if (response.status() != 429 || attempt == 20) {
+                return response;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
+    }
+
+    private synchronized String creditor() {
+        if (creditor == null) {
+            creditor = admin();
+        }
+        return creditor;
     }
 
     public String admin() {

@@ -1,6 +1,7 @@
 package io.surge.payment.web;
 
 import io.surge.payment.InvalidAmount;
+import io.surge.payment.UnknownMember;
 import io.surge.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,5 +17,10 @@ class PaymentProblems {
     @ExceptionHandler(InvalidAmount.class)
     ProblemDetail invalidAmount(InvalidAmount ex) {
         return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, InvalidAmount.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(UnknownMember.class)
+    ProblemDetail unknownMember(UnknownMember ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, UnknownMember.CODE, ex.getMessage());
     }
 }
