@@ -12,7 +12,7 @@ def main() -> None:
     now = int(time.time())
     out = sys.stdout
     for member in range(first, first + count):
-        claims = {"iss": "surge", "sub": str(member), "iat": now, "exp": now + 7200, "roles": ["USER"]}
+        claims = {"iss": "surge", "aud": "surge-api", "sub": str(member), "iat": now, "exp": now + 7200, "roles": ["USER"]}
         payload = b64(json.dumps(claims, separators=(",", ":")).encode())
         signing_input = f"{header}.{payload}".encode()
         signature = b64(hmac.new(secret, signing_input, hashlib.sha256).digest())

@@ -1,6 +1,9 @@
 package io.surge.member;
 
+import io.surge.platform.security.TokenVersions;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,8 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates or updates the admin account from env at start-up. Four instances start at once, so the loser of the
- * insert race retries as an update instead of failing start-up.
+ * Creates or updates the admin account from env at start-up, and demotes the account a previous
+ * {@code SURGE_ADMIN_EMAIL} made admin (it loses ADMIN and its tokens), so rotating the variable really rotates the
+ * admin. Four instances start at once, so the loser of the insert race retries as an update instead of failing
+ * start-up; the demotion is idempotent.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -21,13 +26,19 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordHashing passwords;
     private final MemberProperties properties;
     private final TransactionTemplate transactions;
+    private final TokenVersions revocations;
 
     AdminBootstrap(
-            Members members, PasswordHashing passwords, MemberProperties properties, TransactionTemplate transactions) {
+            Members members,
+            PasswordHashing passwords,
+            MemberProperties properties,
+            TransactionTemplate transactions,
+            TokenVersions revocations) {
         this.members = members;
         this.passwords = passwords;
         this.properties = properties;
         this.transactions = transactions;
+        this.revocations = revocations;
     }
 
     @Override
@@ -48,13 +59,27 @@ class AdminBootstrap implements ApplicationRunner {
             upsert(email, hash);
         }
         log.info("Admin account {} is ready", email);
+        demotePrevious(email);
     }
 
     private void upsert(String email, String hash) {
         transactions.executeWithoutResult(status -> members.findByEmail(email)
                 .ifPresentOrElse(
-                        admin -> admin.promote(hash, properties.adminName(), Role.ADMIN),
+                        admin -> admin.bootstrapAdmin(hash, properties.adminName()),
                         () -> members.saveAndFlush(
                                 new Member(email, hash, properties.adminName(), EnumSet.of(Role.USER, Role.ADMIN)))));
+    }
+
+    private void demotePrevious(String current) {
+        Map<Long, Long> demoted = new HashMap<>();
+        transactions.executeWithoutResult(status -> {
+            for (Member previous : members.findByBootstrapAdminTrue()) {
+                if (!previous.email().equals(current)) {
+                    demoted.put(previous.id(), previous.demoteBootstrapAdmin());
+                    log.warn("Demoted {}: no longer SURGE_ADMIN_EMAIL; its tokens are revoked", previous.email());
+                }
+            }
+        });
+        demoted.forEach(revocations::revoke);
     }
 }

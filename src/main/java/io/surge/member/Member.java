@@ -35,6 +35,12 @@ class Member {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "token_version", nullable = false)
+    private long tokenVersion;
+
+    @Column(name = "bootstrap_admin", nullable = false)
+    private boolean bootstrapAdmin;
+
     protected Member() {}
 
     Member(String email, String passwordHash, String name, Set<Role> roles) {
@@ -43,6 +49,7 @@ class Member {
         this.name = name;
         this.roles = EnumSet.copyOf(roles);
         this.createdAt = Instant.now();
+        this.bootstrapAdmin = roles.contains(Role.ADMIN);
     }
 
     Long id() {
@@ -65,10 +72,28 @@ class Member {
         return EnumSet.copyOf(roles);
     }
 
-    void promote(String newPasswordHash, String newName, Role role) {
+    long tokenVersion() {
+        return tokenVersion;
+    }
+
+    /** Voids every token issued so far (they carry a lower version); returns the new version. */
+    long revokeTokens() {
+        return ++tokenVersion;
+    }
+
+    /** Made (or kept) the admin of {@code SURGE_ADMIN_EMAIL}. */
+    void bootstrapAdmin(String newPasswordHash, String newName) {
         this.passwordHash = newPasswordHash;
         this.name = newName;
-        this.roles.add(role);
+        this.roles.add(Role.ADMIN);
+        this.bootstrapAdmin = true;
+    }
+
+    /** No longer the bootstrap admin: loses ADMIN, and the tokens that carry it; returns the new token version. */
+    long demoteBootstrapAdmin() {
+        this.roles.remove(Role.ADMIN);
+        this.bootstrapAdmin = false;
+        return revokeTokens();
     }
 
     MemberView toView() {

@@ -1,5 +1,6 @@
 package io.surge.member;
 
+import io.surge.platform.security.TokenVersions;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,13 +20,16 @@ public class MemberManagement {
     private final TokenIssuer tokens;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final TokenVersions revocations;
 
     MemberManagement(
             Members members,
             PasswordHashing passwords,
             TokenIssuer tokens,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TokenVersions revocations) {
+        this.revocations = revocations;
         this.members = members;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -59,7 +63,19 @@ public class MemberManagement {
         if (!passwords.matches(password, member.get().passwordHash())) {
             throw InvalidCredentials.create();
         }
-        return tokens.issue(member.get().toView());
+        return tokens.issue(member.get());
+    }
+
+    /**
+     * Logs the member out everywhere: raises their token version, so every token issued so far is refused (on this
+     * instance at once, on the others within the revocation sync interval).
+     */
+    public void logOut(long memberId) {
+        Long version = transactions.execute(
+                status -> members.findById(memberId).map(Member::revokeTokens).orElse(null));
+        if (version != null) {
+            revocations.revoke(memberId, version);
+        }
     }
 
     public Optional<MemberView> find(long memberId) {

@@ -2,6 +2,7 @@ package io.surge.member;
 
 import io.surge.platform.security.SecurityProperties;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -9,11 +10,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Mints the stateless access token: subject = member id, {@code roles} claim read by the resource server. */
+/**
+ * Mints the stateless access token: issuer and audience the decoder demands, subject = member id, {@code roles} read
+ * by the resource server, {@code ver} = the member's token version (raised by logout and demotion to void it).
+ */
 @Component
 class TokenIssuer {
 
-    static final String ISSUER = "surge";
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
 
@@ -22,15 +25,17 @@ class TokenIssuer {
         this.properties = properties;
     }
 
-    AccessToken issue(MemberView member) {
+    AccessToken issue(Member member) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
-                .subject(Long.toString(member.memberId()))
+                .issuer(properties.issuer())
+                .audience(List.of(properties.audience()))
+                .subject(Long.toString(member.id()))
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .claim("email", member.email())
                 .claim("roles", member.roles().stream().map(Role::name).toList())
+                .claim("ver", member.tokenVersion())
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -6,7 +6,9 @@ import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
@@ -16,6 +18,35 @@ class AdminBootstrapIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AdminBootstrap bootstrap;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** On main a previous SURGE_ADMIN_EMAIL kept ADMIN for ever, and its tokens with it. */
+    @Test
+    void rotatingTheAdminEmailDemotesThePreviousAdminAndRevokesItsTokens() {
+        Api api = new Api(port);
+        String previous = "previous-admin-" + UUID.randomUUID() + "@example.com";
+        api.signUpAndLogIn(previous);
+        jdbc.sql("UPDATE member SET roles = 'ADMIN,USER', bootstrap_admin = TRUE WHERE email = ?")
+                .param(previous)
+                .update();
+        String previousToken = api.logIn(previous, "password123");
+        assertThat(api.get("/api/admin/rate-limits", previousToken).status()).isEqualTo(200);
+
+        bootstrap.run(null); // what the next start-up with the new SURGE_ADMIN_EMAIL does
+
+        assertThat(api.get("/api/members/me", previousToken).status()).isEqualTo(401);
+        String afterwards = api.logIn(previous, "password123");
+        assertThat(api.get("/api/members/me", afterwards).json().get("roles").toString())
+                .doesNotContain("ADMIN");
+        assertThat(api.get("/api/admin/rate-limits", afterwards).status()).isEqualTo(403);
+        String current = api.logIn("root-admin@surge.test", "admin-pass-123");
+        assertThat(api.get("/api/admin/rate-limits", current).status()).isEqualTo(200);
+    }
 
     @Test
     void adminAccountFromEnvLogsInWithAdminRole() {

@@ -31,6 +31,8 @@ public final class Tokens {
      */
     public static String signed(JwtEncoder signer, MacAlgorithm algorithm, long memberId, Instant expiresAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("surge")
+                .audience(List.of("surge-api"))
                 .subject(Long.toString(memberId))
                 .issuedAt(expiresAt.minusSeconds(60))
                 .expiresAt(expiresAt)
@@ -44,6 +46,7 @@ public final class Tokens {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer("surge")
+                .audience(List.of("surge-api"))
                 .subject(Long.toString(memberId))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(3600))

@@ -6,9 +6,12 @@ import io.surge.member.MemberManagement;
 import io.surge.member.MemberView;
 import io.surge.platform.ratelimit.ClientIp;
 import io.surge.platform.ratelimit.LoginGuard;
+import io.surge.platform.security.CurrentMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,6 +52,13 @@ class AuthController {
             loginGuard.failed(request.email(), ip);
             throw e;
         }
+    }
+
+    /** Logs out everywhere: every token of this member issued so far stops working (see TokenVersions). */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logOut(@AuthenticationPrincipal Jwt jwt) {
+        members.logOut(CurrentMember.id(jwt));
     }
 
     record SignupResponse(long memberId, String email, String name) {}

@@ -55,7 +55,7 @@ class JwtKeys {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-        return new HmacJwtDecoder(jwtSigningKey);
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, SecurityProperties properties, TokenVersions versions) {
+        return new HmacJwtDecoder(jwtSigningKey, properties.issuer(), properties.audience(), versions);
     }
 }

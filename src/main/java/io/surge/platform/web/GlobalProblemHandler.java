@@ -6,7 +6,6 @@ import io.surge.platform.ratelimit.RateLimitHeaders;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -40,17 +39,6 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
     static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(1);
     public static final String RETRY_AFTER_MS = "retryAfterMs";
-
-    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
-            400, ErrorCodes.MALFORMED_REQUEST,
-            401, ErrorCodes.UNAUTHORIZED,
-            403, ErrorCodes.FORBIDDEN,
-            404, ErrorCodes.NOT_FOUND,
-            405, ErrorCodes.METHOD_NOT_ALLOWED,
-            406, ErrorCodes.NOT_ACCEPTABLE,
-            413, ErrorCodes.PAYLOAD_TOO_LARGE,
-            415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-            503, ErrorCodes.SERVICE_UNAVAILABLE);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -125,7 +113,7 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            String code = CODES_BY_STATUS.getOrDefault(status.value(), ErrorCodes.REQUEST_REJECTED);
+            String code = ErrorCodes.forStatus(status.value());
             problem.setType(Problems.typeOf(code));
             problem.setProperty(Problems.CODE, code);
             if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class HmacJwtDecoderTests {
 
     private static final SecretKey KEY = key("a-test-secret-of-at-least-32-bytes-long!!");
-    private final HmacJwtDecoder decoder = new HmacJwtDecoder(KEY);
+    private final Map<Long, Long> floors = new HashMap<>();
+    private final HmacJwtDecoder decoder =
+            new HmacJwtDecoder(KEY, "surge", "surge-api", id -> floors.getOrDefault(id, 0L));
 
     @Test
     void acceptsTheApplicationsOwnTokensWithEveryClaim() {
@@ -60,14 +64,91 @@ class HmacJwtDecoderTests {
 
     @Test
     void refusesTokensWithoutExpiryOrSubjectEvenWhenSignedWithTheKey() {
-        assertRejected(handSigned("{\"sub\":\"1\"}"));
-        assertRejected(handSigned("{\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}"));
-        assertRejected(handSigned("{\"sub\":\"1\",\"exp\":\"tomorrow\"}"));
+        assertRejected(handSigned(OURS + "\"sub\":\"1\"}"));
+        assertRejected(handSigned(OURS + "\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}"));
+        assertRejected(handSigned(OURS + "\"sub\":\"1\",\"exp\":\"tomorrow\"}"));
         assertRejected(handSigned("[1,2,3]"));
         long exp = Instant.now().getEpochSecond() + 600;
-        assertThat(decoder.decode(handSigned("{\"sub\":\"7\",\"exp\":" + exp + "}"))
+        assertThat(decoder.decode(handSigned(OURS + "\"sub\":\"7\",\"exp\":" + exp + "}"))
                         .getSubject())
                 .isEqualTo("7");
+    }
+
+    /** Found by fuzzing main: a header of {@code null} (base64url "bnVsbA") was a NullPointerException, a 500. */
+    @Test
+    void everyMalformedShapeOfEverySegmentIsABadTokenNeverAnotherException() {
+        String valid = sign(KEY, MacAlgorithm.HS256, Instant.now().plusSeconds(600));
+        String[] parts = valid.split("\\.");
+        for (String garbage :
+                new String[] {"null", "[]", "[1]", "1", "-1e999", "\"a\"", "true", "{", "{}", "{\"alg\":null}"}) {
+            assertRejected(b64(garbage) + "." + parts[1] + "." + parts[2]);
+            assertRejected(parts[0] + "." + b64(garbage) + "." + parts[2]);
+            assertRejected(parts[0] + "." + parts[1] + "." + b64(garbage));
+            assertRejected(handSigned(garbage));
+            assertRejected(handSigned("{\"alg\":\"HS256\"}", garbage));
+        }
+        assertRejected(handSigned("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", claims("\"7\"", "[\"USER\"]", "600")));
+        assertRejected(handSigned("{\"alg\":\"RS256\"}", claims("\"7\"", "[\"USER\"]", "600")));
+        assertRejected(handSigned("{\"alg\":\"none\"}", claims("\"7\"", "[\"USER\"]", "600")));
+        for (String subject :
+                new String[] {"7", "\"\"", "\"-7\"", "\"7a\"", "\"99999999999999999999\"", "null", "[]"}) {
+            assertRejected(handSigned(claims(subject, "[\"USER\"]", "600")));
+        }
+        for (String roles : new String[] {"\"USER\"", "[1]", "[null]", "[[\"ADMIN\"]]", "{}", "7"}) {
+            assertRejected(handSigned(claims("\"7\"", roles, "600")));
+        }
+        for (String exp : new String[] {"1e300", "-1e300", "9223372036854775807", "\"600\"", "[600]"}) {
+            assertRejected(handSigned(claims("\"7\"", "[\"USER\"]", exp)));
+        }
+        assertThat(decoder.decode(handSigned(claims("\"7\"", "[\"USER\"]", "600")))
+                        .getSubject())
+                .isEqualTo("7");
+    }
+
+    @Test
+    void refusesAnotherIssuerOrAudienceEvenWithOurKey() {
+        long exp = Instant.now().getEpochSecond() + 600;
+        String body = "\"sub\":\"7\",\"exp\":" + exp + "}";
+        assertRejected(handSigned("{\"iss\":\"other\",\"aud\":\"surge-api\"," + body));
+        assertRejected(handSigned("{\"iss\":\"surge\",\"aud\":\"other-api\"," + body));
+        assertRejected(handSigned("{\"iss\":\"surge\"," + body));
+        assertRejected(handSigned("{\"aud\":\"surge-api\"," + body));
+        assertThat(decoder.decode(handSigned("{\"iss\":\"surge\",\"aud\":[\"x\",\"surge-api\"]," + body))
+                        .getSubject())
+                .isEqualTo("7");
+    }
+
+    @Test
+    void aTokenBelowTheMembersVersionIsRevoked() {
+        long exp = Instant.now().getEpochSecond() + 600;
+        String v0 = handSigned(OURS + "\"sub\":\"7\",\"exp\":" + exp + "}");
+        String v1 = handSigned(OURS + "\"sub\":\"7\",\"ver\":1,\"exp\":" + exp + "}");
+        String other = handSigned(OURS + "\"sub\":\"8\",\"exp\":" + exp + "}");
+        decoder.decode(v0);
+
+        floors.put(7L, 1L);
+
+        assertRejected(v0);
+        assertThat(decoder.decode(v1).getSubject()).isEqualTo("7");
+        assertThat(decoder.decode(other).getSubject()).isEqualTo("8");
+        assertRejected(handSigned(OURS + "\"sub\":\"7\",\"ver\":\"9\",\"exp\":" + exp + "}"));
+    }
+
+    private static final String OURS = "{\"iss\":\"surge\",\"aud\":\"surge-api\",";
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    /** Our claims with the given raw JSON values; {@code expiresIn} is added to now unless it is not a number. */
+    private static String claims(String subject, String roles, String expiresIn) {
+        String exp;
+        try {
+            exp = Long.toString(now() + Long.parseLong(expiresIn));
+        } catch (NumberFormatException e) {
+            exp = expiresIn;
+        }
+        return OURS + "\"sub\":" + subject + ",\"roles\":" + roles + ",\"exp\":" + exp + "}";
     }
 
     private void assertRejected(String token) {
@@ -79,8 +160,12 @@ class HmacJwtDecoderTests {
     }
 
     private static String handSigned(String claimsJson) {
+        return handSigned("{\"alg\":\"HS256\"}", claimsJson);
+    }
+
+    private static String handSigned(String headerJson, String claimsJson) {
         try {
-            String input = b64("{\"alg\":\"HS256\"}") + "." + b64(claimsJson);
+            String input = b64(headerJson) + "." + b64(claimsJson);
             var mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(KEY);
             byte[] signature = mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));

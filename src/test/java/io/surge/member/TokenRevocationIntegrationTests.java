@@ -1,0 +1,81 @@
+package io.surge.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.surge.platform.redis.RedisKeyspace;
+import io.surge.platform.security.SecurityProperties;
+import io.surge.platform.security.TokenVersions;
+import io.surge.support.Api;
+import io.surge.support.IntegrationTest;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Logout voids every token the member holds, here and, through Redis, on every other instance. */
+@IntegrationTest
+class TokenRevocationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    RedisKeyspace keyspace;
+
+    @Autowired
+    SecurityProperties properties;
+
+    @Test
+    void logoutRevokesEveryEarlierTokenOfThatMemberOnly() throws Exception {
+        Api api = new Api(port);
+        String email = "logout-" + UUID.randomUUID() + "@example.com";
+        String first = api.signUpAndLogIn(email);
+        String second = api.logIn(email, "password123");
+        String bystander = api.signUpAndLogIn("bystander-" + UUID.randomUUID() + "@example.com");
+        long memberId = api.get("/api/members/me", first).json().get("memberId").asLong();
+
+        var logout = api.post("/api/auth/logout", "", first);
+
+        assertThat(logout.status()).isEqualTo(204);
+        for (String revoked : new String[] {first, second}) {
+            var me = api.get("/api/members/me", revoked);
+            assertThat(me.status()).isEqualTo(401);
+            assertThat(me.code()).isEqualTo("UNAUTHORIZED");
+        }
+        assertThat(api.get("/api/members/me", bystander).status()).isEqualTo(200);
+        String fresh = api.logIn(email, "password123");
+        assertThat(api.get("/api/members/me", fresh).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT token_version FROM member WHERE id = ?")
+                        .param(memberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(api.post("/api/auth/logout", "", null).status()).isEqualTo(401);
+
+        // another instance learns it from Redis at its next sync, without asking anyone per request
+        Object peer = newPeer();
+        Method min = TokenVersions.class.getMethod("min", long.class);
+        Method sync = TokenVersions.class.getDeclaredMethod("syncNow");
+        sync.setAccessible(true);
+        assertThat(min.invoke(peer, memberId)).isEqualTo(0L);
+        sync.invoke(peer);
+        assertThat(min.invoke(peer, memberId)).isEqualTo(1L);
+    }
+
+    private Object newPeer() throws Exception {
+        Constructor<TokenVersions> constructor = TokenVersions.class.getDeclaredConstructor(
+                StringRedisTemplate.class, RedisKeyspace.class, SecurityProperties.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(redis, keyspace, properties);
+    }
+}
