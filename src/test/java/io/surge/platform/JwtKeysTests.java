@@ -18,6 +18,39 @@ class JwtKeysTests {
         assertThat(rootMessage(failure)).contains("SURGE_JWT_SECRET must be set");
     }
 
+    /** On main the prod profile started with every value of .env.example. */
+    @Test
+    void prodWithTheExampleEnvFileRefusesToStartNamingEverySecret() throws Exception {
+        java.util.Map<String, String> example = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(".env.example"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                example.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        Throwable failure = start(
+                "--spring.profiles.active=prod",
+                "--surge.security.jwt-secret=" + example.get("SURGE_JWT_SECRET"),
+                "--surge.member.admin-password=" + example.get("SURGE_ADMIN_PASSWORD"),
+                "--spring.datasource.password=" + example.get("MYSQL_PASSWORD"),
+                "--spring.data.redis.password=" + example.get("REDIS_PASSWORD"));
+
+        assertThat(rootMessage(failure))
+                .contains("Refusing to start with profile 'prod'")
+                .contains("SURGE_JWT_SECRET is the placeholder shipped in .env.example")
+                .contains("SURGE_ADMIN_PASSWORD is the placeholder shipped in .env.example")
+                .contains("SPRING_DATASOURCE_PASSWORD is the placeholder")
+                .contains("SPRING_DATA_REDIS_PASSWORD is the placeholder")
+                .doesNotContain(example.get("SURGE_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void stageWithAWeakSecretRefusesToStart() {
+        Throwable failure = start("--spring.profiles.active=stage", "--surge.security.jwt-secret=" + "ab".repeat(24));
+
+        assertThat(rootMessage(failure)).contains("SURGE_JWT_SECRET is too weak");
+    }
+
     @Test
     void shortSecretRefusesToStart() {
         Throwable failure = start("--surge.security.jwt-secret=too-short");

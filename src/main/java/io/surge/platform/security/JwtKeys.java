@@ -49,6 +49,12 @@ class JwtKeys {
         return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
+    /** Static: a bean factory post-processor, so no secret check waits for other beans to be built. */
+    @Bean
+    static SecretGuard secretGuard() {
+        return new SecretGuard();
+    }
+
     @Bean
     JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
         return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
