@@ -39,19 +39,25 @@ class AuthController {
         return new SignupResponse(member.memberId(), member.email(), member.name());
     }
 
-    /** Brute-force protection: refused (429) once this email or IP failed too often, counted on every failure. */
+    /**
+     * Brute-force protection: the attempt is reserved before the password is checked, refused (429) once this email from
+     * this IP, this email overall or this IP failed too often (LoginGuard).
+     */
     @PostMapping("/login")
     AccessToken logIn(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        String ip = clientIp.of(http);
-        loginGuard.check(request.email(), ip);
+        LoginGuard.Attempt attempt = loginGuard.reserve(request.email(), clientIp.of(http));
+        AccessToken token;
         try {
-            AccessToken token = members.logIn(request.email(), request.password());
-            loginGuard.succeeded(request.email());
-            return token;
+            token = members.logIn(request.email(), request.password());
         } catch (InvalidCredentials e) {
-            loginGuard.failed(request.email(), ip);
+            attempt.failed();
+            throw e;
+        } catch (RuntimeException e) {
+            attempt.abandoned();
             throw e;
         }
+        attempt.succeeded();
+        return token;
     }
 
     /** Logs out everywhere: every token of this member issued so far stops working (see TokenVersions). */

@@ -7,24 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Brute-force protection for login: failed attempts are counted in Redis per email and per client IP over a window
- * that starts at the first failure. Once either count reaches its maximum, further logins for that email (or from
- * that IP) are refused with 429 before the password is even checked, until the window ends, so guessing stays slow
- * even when spread over many instances. A success clears the email's count. Emails are stored hashed.
+ * Brute-force protection for login. Each attempt is <em>reserved</em> before the password is checked: one atomic
+ * Lua call per counter refuses when the counter is at its cap and otherwise counts the attempt at once, so a
+ * parallel burst for one email lets at most the cap through to bcrypt (on main the count was read before the hash
+ * and raised after it, and 60 parallel guesses all reached the password check). A success gives the reservation
+ * back; a failure leaves it counted.
  *
- * <p>Call {@link #check} before verifying credentials, then {@link #failed} or {@link #succeeded}.
+ * <p>Counters, each over a window started by its first attempt: per email <em>and</em> client IP (the guessing cap:
+ * the real owner logging in from another address is not locked out by someone else's guesses), per email from all
+ * IPs (a higher backstop against guessing spread over many addresses; past it the email is refused everywhere, the
+ * price of bounding distributed guessing), and per IP across emails (credential stuffing). Emails are stored hashed.
+ * Redis unreachable: the attempt is admitted (the password-hash budget still bounds the CPU).
  */
 @Component
 public class LoginGuard {
@@ -34,106 +38,98 @@ public class LoginGuard {
 
     private final StringRedisTemplate redis;
     private final RedisKeyspace keyspace;
+    private final RedisScript<List<Long>> reserve;
+    private final RedisScript<Long> refund;
     private final RateLimitProperties.Login settings;
-    private final Duration window;
+    private final String windowMillis;
     private final Counter admitted;
     private final Counter rejected;
 
     LoginGuard(
             StringRedisTemplate redis,
             RedisKeyspace keyspace,
+            RedisScript<List<Long>> loginReserveScript,
+            RedisScript<Long> loginRefundScript,
             RateLimitProperties properties,
             ProtectionMetrics metrics) {
         this.redis = redis;
         this.keyspace = keyspace;
+        this.reserve = loginReserveScript;
+        this.refund = loginRefundScript;
         this.settings = properties.login();
-        this.window = settings.window();
+        this.windowMillis = Long.toString(settings.window().toMillis());
         this.admitted = metrics.admitted(REASON, "login");
         this.rejected = metrics.rejected(REASON, "login");
     }
 
     /**
-     * @throws RateLimitExceeded when this email or this IP has failed too often within the window
+     * Reserves an attempt on every counter, before any password work.
+     *
+     * @throws RateLimitExceeded when a counter is at its cap (nothing stays reserved then)
      */
-    public void check(String email, String ip) {
+    public Attempt reserve(String email, String ip) {
         if (!settings.enabled()) {
-            return;
+            return Attempt.NONE;
         }
-        String emailKey = emailKey(email);
-        String ipKey = ipKey(ip);
-        List<Object> state;
+        String emailHash = sha256(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        List<Counted> counters = List.of(
+                new Counted("login-email-ip", emailIpKey(emailHash, ip), settings.maxFailuresPerEmailAndIp()),
+                new Counted("login-email", emailKey(emailHash), settings.maxFailuresPerEmail()),
+                new Counted("login-ip", ipKey(ip), settings.maxFailuresPerIp()));
+        List<Counted> reserved = new ArrayList<>(3);
         try {
-            state = redis.executePipelined(new SessionCallback<Object>() {
-                @Override
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                public Object execute(RedisOperations operations) {
-                    operations.opsForValue().get(emailKey);
-                    operations.getExpire(emailKey, TimeUnit.MILLISECONDS);
-                    operations.opsForValue().get(ipKey);
-                    operations.getExpire(ipKey, TimeUnit.MILLISECONDS);
-                    return null;
+            for (Counted counter : counters) {
+                List<Long> result =
+                        redis.execute(reserve, List.of(counter.key), Integer.toString(counter.max), windowMillis);
+                if (result.get(0) == 0L) {
+                    reserved.forEach(this::giveBack);
+                    throw refused(counter, result.get(1));
                 }
-            });
+                reserved.add(counter);
+            }
+        } catch (RateLimitExceeded e) {
+            throw e;
         } catch (RuntimeException e) {
-            log.warn("Login guard could not read Redis, admitting: {}", e.toString());
-            return;
+            log.warn("Login guard could not reach Redis, admitting: {}", e.toString());
+            reserved.forEach(this::giveBack);
+            return Attempt.NONE;
         }
-        refuseIfOver("login-email", state.get(0), state.get(1), settings.maxFailuresPerEmail());
-        refuseIfOver("login-ip", state.get(2), state.get(3), settings.maxFailuresPerIp());
         admitted.increment();
+        return new Attempt(this, counters);
     }
 
-    public void failed(String email, String ip) {
-        if (!settings.enabled()) {
-            return;
-        }
-        String emailKey = emailKey(email);
-        String ipKey = ipKey(ip);
+    private RateLimitExceeded refused(Counted counter, long ttlMillis) {
+        rejected.increment();
+        long ttl = ttlMillis > 0 ? ttlMillis : settings.window().toMillis();
+        LimitSettings policy = new LimitSettings(
+                counter.max,
+                counter.max / (double) Math.max(1, settings.window().toSeconds()),
+                true);
+        return RateLimitExceeded.of(Decision.refuse(counter.name, policy, 0, Duration.ofMillis(ttl)), REASON);
+    }
+
+    private void giveBack(Counted counter) {
         try {
-            redis.executePipelined(new SessionCallback<Object>() {
-                @Override
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                public Object execute(RedisOperations operations) {
-                    for (String key : List.of(emailKey, ipKey)) {
-                        operations.opsForValue().setIfAbsent(key, "0", window);
-                        operations.opsForValue().increment(key);
-                    }
-                    return null;
-                }
-            });
+            redis.execute(refund, List.of(counter.key));
         } catch (RuntimeException e) {
-            log.warn("Login guard could not record a failure: {}", e.toString());
+            log.warn("Login guard could not give an attempt back: {}", e.toString());
         }
     }
 
-    public void succeeded(String email) {
-        if (!settings.enabled()) {
-            return;
-        }
+    private void clear(Counted counter) {
         try {
-            redis.delete(emailKey(email));
+            redis.delete(counter.key);
         } catch (RuntimeException e) {
             log.warn("Login guard could not clear a count: {}", e.toString());
         }
     }
 
-    private void refuseIfOver(String name, Object count, Object ttlMillis, int max) {
-        long failures = count == null ? 0 : Long.parseLong(count.toString());
-        if (failures < max) {
-            return;
-        }
-        rejected.increment();
-        long ttl = ttlMillis instanceof Long millis && millis > 0
-                ? millis
-                : settings.window().toMillis();
-        LimitSettings policy = new LimitSettings(
-                max, max / (double) Math.max(1, settings.window().toSeconds()), true);
-        throw RateLimitExceeded.of(Decision.refuse(name, policy, 0, Duration.ofMillis(ttl)), REASON);
+    private String emailIpKey(String emailHash, String ip) {
+        return keyspace.key("login:{email:" + emailHash + "}:ip:" + ip + ":failures");
     }
 
-    private String emailKey(String email) {
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        return keyspace.key("login:{email:" + sha256(normalized) + "}:failures");
+    private String emailKey(String emailHash) {
+        return keyspace.key("login:{email:" + emailHash + "}:failures");
     }
 
     private String ipKey(String ip) {
@@ -146,6 +142,41 @@ public class LoginGuard {
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private record Counted(String name, String key, int max) {}
+
+    /** One reserved login attempt: tell it how the password check ended. */
+    public static final class Attempt {
+
+        static final Attempt NONE = new Attempt(null, List.of());
+
+        private final LoginGuard guard;
+        private final List<Counted> counters;
+
+        private Attempt(LoginGuard guard, List<Counted> counters) {
+            this.guard = guard;
+            this.counters = counters;
+        }
+
+        /** Right password: the email's failures are forgotten; the IP gets this attempt back. */
+        public void succeeded() {
+            for (Counted counter : counters) {
+                if (counter.name.equals("login-ip")) {
+                    guard.giveBack(counter);
+                } else {
+                    guard.clear(counter);
+                }
+            }
+        }
+
+        /** Wrong password: the reservation stays counted as the failure. */
+        public void failed() {}
+
+        /** The password was never judged (e.g. the database was down): the attempt is given back. */
+        public void abandoned() {
+            counters.forEach(guard::giveBack);
         }
     }
 }

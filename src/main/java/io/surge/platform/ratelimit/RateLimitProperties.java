@@ -78,13 +78,18 @@ public record RateLimitProperties(
 
     /**
      * @param enabled brute-force protection on or off
-     * @param maxFailuresPerEmail failed logins for one email within {@code window} before that email is refused
+     * @param maxFailuresPerEmailAndIp failed logins for one email from one IP within {@code window} before that pair
+     *     is refused: the guessing cap, which leaves the owner, logging in from anywhere else, unaffected
+     * @param maxFailuresPerEmail failed logins for one email from all IPs together before the email is refused from
+     *     everywhere: the backstop against guessing spread over many addresses (such an attacker can lock the owner
+     *     out, after this many guesses; a single address cannot)
      * @param maxFailuresPerIp failed logins from one IP within {@code window} before that IP is refused
      * @param window counting window, started by the first failure
      */
     public record Login(
             @DefaultValue("true") boolean enabled,
-            @Min(1) @DefaultValue("10") int maxFailuresPerEmail,
+            @Min(1) @DefaultValue("10") int maxFailuresPerEmailAndIp,
+            @Min(1) @DefaultValue("100") int maxFailuresPerEmail,
             @Min(1) @DefaultValue("50") int maxFailuresPerIp,
             @NotNull @DefaultValue("15m") Duration window) {}
 }

@@ -18,6 +18,17 @@ class RateLimitScripts {
 
     @Bean
     @SuppressWarnings({"rawtypes", "unchecked"})
+    RedisScript<List<Long>> loginReserveScript() {
+        return (RedisScript) LoadedScript.fromClasspath("scripts/ratelimit/login_reserve.lua", List.class);
+    }
+
+    @Bean
+    RedisScript<Long> loginRefundScript() {
+        return LoadedScript.fromClasspath("scripts/ratelimit/login_refund.lua", Long.class);
+    }
+
+    @Bean
+    @SuppressWarnings({"rawtypes", "unchecked"})
     RedisScript<List<Long>> rateLimitSyncScript() {
         return (RedisScript) LoadedScript.fromClasspath("scripts/ratelimit/sync.lua", List.class);
     }

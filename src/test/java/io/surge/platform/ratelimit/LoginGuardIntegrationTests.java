@@ -12,12 +12,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Failed logins are counted per email and per client IP; past the maximum even the right password gets 429. */
+/**
+ * Failed logins are counted per email and IP, per email and per IP; past a cap even the right password gets 429 from
+ * there, and each attempt is reserved before the password is checked.
+ */
 @IntegrationTest
 @TestPropertySource(
         properties = {
             "surge.rate-limit.client-ip-header=X-Real-IP",
-            "surge.rate-limit.login.max-failures-per-email=3",
+            "surge.rate-limit.login.max-failures-per-email-and-ip=3",
+            "surge.rate-limit.login.max-failures-per-email=5",
             "surge.rate-limit.login.max-failures-per-ip=6",
             "surge.rate-limit.login.window=1m"
         })
@@ -28,8 +32,9 @@ class LoginGuardIntegrationTests {
     @LocalServerPort
     int port;
 
+    /** On main any 3 (default 10) failures locked the real owner out for the whole window, from anywhere. */
     @Test
-    void anEmailIsLockedAfterTooManyFailuresFromAnyIp() {
+    void aGuesserAtOneAddressLocksThatAddressOutButNotTheOwner() {
         Api api = new Api(port);
         String email = signUp(api);
 
@@ -38,17 +43,61 @@ class LoginGuardIntegrationTests {
                     .isEqualTo(401);
         }
         Api.Response locked = login(api, email, "password123", "198.51.100.1");
-        Api.Response lockedElsewhere = login(api, email, "password123", "198.51.100.2");
+        Api.Response owner = login(api, email, "password123", "198.51.100.2");
 
-        for (Api.Response response : new Api.Response[] {locked, lockedElsewhere}) {
-            assertThat(response.status()).isEqualTo(429);
-            assertThat(response.code()).isEqualTo("TOO_MANY_REQUESTS");
-            assertThat(response.json().get("reason").asString()).isEqualTo("login-attempts");
-            assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 60L);
-            assertThat(response.header("RateLimit-Policy")).startsWith("\"login-email\";q=3;");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(locked.json().get("reason").asString()).isEqualTo("login-attempts");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(locked.header("RateLimit-Policy")).startsWith("\"login-email-ip\";q=3;");
+        assertThat(owner.status()).isEqualTo(200);
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesLockTheEmailEverywhere() {
+        Api api = new Api(port);
+        String email = signUp(api);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(api, email, "wrong-password", "198.51.101." + i).status())
+                    .isEqualTo(401);
         }
+        Api.Response anywhere = login(api, email, "password123", "198.51.101.99");
+
+        assertThat(anywhere.status()).isEqualTo(429);
+        assertThat(anywhere.header("RateLimit-Policy")).startsWith("\"login-email\";q=5;");
         String other = signUp(api);
-        assertThat(login(api, other, "password123", "198.51.100.1").status()).isEqualTo(200);
+        assertThat(login(api, other, "password123", "198.51.101.99").status()).isEqualTo(200);
+    }
+
+    /**
+     * On main the count was read before bcrypt and raised after it: 60 parallel guesses for one email all reached the
+     * password check. Now each attempt is reserved atomically first, so at most the cap (3 here) get that far.
+     */
+    @Test
+    void aParallelBurstForOneEmailLetsAtMostTheCapReachThePasswordCheck() throws Exception {
+        Api api = new Api(port);
+        String email = signUp(api);
+        int burst = 60;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(burst)) {
+            for (int i = 0; i < burst; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login(api, email, "wrong-password", "198.51.102.1");
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (var answer : answers) {
+                statuses.merge(answer.get().status(), 1, Integer::sum);
+            }
+            assertThat(statuses).containsOnlyKeys(401, 429);
+            assertThat(statuses.get(401)).as("%s", statuses).isBetween(1, 3);
+            assertThat(statuses.get(429)).isEqualTo(burst - statuses.get(401));
+        }
+        assertThat(login(api, email, "password123", "198.51.102.2").status()).isEqualTo(200);
     }
 
     @Test
