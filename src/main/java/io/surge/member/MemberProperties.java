@@ -2,6 +2,8 @@ package io.surge.member;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param adminEmail account created or promoted to ADMIN at start-up; none when blank
  * @param adminPassword its password, from env only
  * @param adminName its display name
+ * @param passwordHashConcurrency most password hashes running at once on this instance (0: one per CPU); beyond it
+ *     signups and logins wait up to {@code passwordHashMaxWait}, then get a fast 429
+ * @param passwordHashMaxWait longest wait for a hashing permit
  */
 @Validated
 @ConfigurationProperties("surge.member")
@@ -19,4 +24,6 @@ public record MemberProperties(
         @Min(4) @Max(31) @DefaultValue("10") int passwordHashCost,
         String adminEmail,
         String adminPassword,
-        @DefaultValue("Surge Admin") String adminName) {}
+        @DefaultValue("Surge Admin") String adminName,
+        @Min(0) @DefaultValue("0") int passwordHashConcurrency,
+        @NotNull @DefaultValue("50ms") Duration passwordHashMaxWait) {}

@@ -1,12 +1,24 @@
 package io.surge.member;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.surge.platform.protection.ProtectionMetrics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * bcrypt at the configured cost. Unknown emails are checked against a dummy hash of the same cost, so a login for a
- * missing account takes as long as one with a wrong password and timing reveals nothing.
+ * bcrypt at the configured cost, within a per-instance budget: at most {@code SURGE_PASSWORD_HASH_CONCURRENCY}
+ * hashes run at once (default: one per CPU), a caller waits at most {@code SURGE_PASSWORD_HASH_MAX_WAIT} for a permit
+ * and is otherwise refused ({@link PasswordHashingBusy}, a fast 429), so a signup or login flood can hold at most
+ * that many cores and every other route keeps its CPU. Unknown emails are checked against a dummy hash of the same
+ * cost (inside the same budget), so a login for a missing account takes as long as one with a wrong password and
+ * timing reveals nothing.
  */
 @Component
 class PasswordHashing {
@@ -16,25 +28,60 @@ class PasswordHashing {
 
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
+    private final Semaphore permits;
+    private final long maxWaitNanos;
+    private final Duration retryAfter = Duration.ofSeconds(1);
+    private final Counter admitted;
+    private final Counter rejected;
 
-    PasswordHashing(MemberProperties properties) {
+    PasswordHashing(MemberProperties properties, ProtectionMetrics metrics, MeterRegistry registry) {
         this.encoder = new BCryptPasswordEncoder(properties.passwordHashCost());
         this.dummyHash = encoder.encode("surge-timing-equaliser");
+        int concurrency = properties.passwordHashConcurrency() > 0
+                ? properties.passwordHashConcurrency()
+                : Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(concurrency, true);
+        this.maxWaitNanos = properties.passwordHashMaxWait().toNanos();
+        this.admitted = metrics.admitted(PasswordHashingBusy.REASON, "bcrypt");
+        this.rejected = metrics.rejected(PasswordHashingBusy.REASON, "bcrypt");
+        Gauge.builder("surge.password.hash.in.flight", () -> concurrency - permits.availablePermits())
+                .description("Password hashes running now (bounded by the per-instance budget)")
+                .register(registry);
     }
 
     String hash(String password) {
-        return encoder.encode(password);
+        return budgeted(() -> encoder.encode(password));
     }
 
     boolean matches(String password, String hash) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            encoder.matches("x", dummyHash);
+            budgeted(() -> encoder.matches("x", dummyHash));
             return false;
         }
-        return encoder.matches(password, hash);
+        return budgeted(() -> encoder.matches(password, hash));
     }
 
     void burnEquivalentTime(String password) {
-        encoder.matches(password.length() > MAX_PASSWORD_BYTES ? "x" : password, dummyHash);
+        budgeted(() -> encoder.matches(password.length() > MAX_PASSWORD_BYTES ? "x" : password, dummyHash));
+    }
+
+    private <T> T budgeted(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            rejected.increment();
+            throw PasswordHashingBusy.retryAfter(retryAfter);
+        }
+        admitted.increment();
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
     }
 }

@@ -2,7 +2,10 @@ package io.surge.member.web;
 
 import io.surge.member.EmailAlreadyRegistered;
 import io.surge.member.InvalidCredentials;
+import io.surge.member.PasswordHashingBusy;
+import io.surge.platform.protection.TooManyRequests;
 import io.surge.platform.web.Problems;
+import io.surge.platform.web.RetryAfter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +23,13 @@ class MemberProblems {
     @ExceptionHandler(EmailAlreadyRegistered.class)
     ProblemDetail emailTaken(EmailAlreadyRegistered ex) {
         return Problems.of(HttpStatus.CONFLICT, EmailAlreadyRegistered.CODE, ex.getMessage());
+    }
+
+    @ExceptionHandler(PasswordHashingBusy.class)
+    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusy ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(ex.retryAfter()))
+                .body(TooManyRequests.problem(PasswordHashingBusy.REASON, ex.getMessage()));
     }
 
     @ExceptionHandler(InvalidCredentials.class)
