@@ -22,11 +22,15 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             String request = head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                socket.getOutputStream().write(body);
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                if (body != null) {
+                    socket.getOutputStream().write(body);
+                }
+                socket.getOutputStream().flush();
+            } catch (IOException refusedMidway) {
+                // the server answered (e.g. 413) and closed before taking the whole body: read what it said
             }
-            socket.getOutputStream().flush();
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,10 +51,9 @@ public final class RawHttp {
     }
 
     private static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        String body = end < 0 ? "" : text.substring(end + 4);
+        int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        String head = new String(raw, 0, end < 0 ? raw.length : end, StandardCharsets.ISO_8859_1);
+        byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         String[] lines = head.split("\r\n");
         int status = lines.length > 0 && lines[0].startsWith("HTTP/") && lines[0].length() >= 12
                 ? Integer.parseInt(lines[0].substring(9, 12))
@@ -65,26 +68,47 @@ public final class RawHttp {
                 chunked = true;
             }
         }
-        return new Answer(status, contentType, chunked ? dechunk(body) : body, head);
+        byte[] content = chunked ? dechunk(body) : body;
+        return new Answer(status, contentType, new String(content, StandardCharsets.UTF_8), head);
     }
 
-    private static String dechunk(String body) {
-        StringBuilder out = new StringBuilder();
+    private static byte[] dechunk(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
         int at = 0;
-        while (at < body.length()) {
-            int lineEnd = body.indexOf("\r\n", at);
+        while (at < body.length) {
+            int lineEnd = indexOf(body, crlf, at);
             if (lineEnd < 0) {
                 break;
             }
-            int size =
-                    Integer.parseInt(body.substring(at, lineEnd).split(";")[0].strip(), 16);
+            String sizeLine = new String(body, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size;
+            try {
+                size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+            } catch (NumberFormatException e) { // cut short: keep what arrived
+                break;
+            }
             if (size == 0) {
                 break;
             }
-            out.append(body, lineEnd + 2, Math.min(body.length(), lineEnd + 2 + size));
-            at = lineEnd + 2 + size + 2;
+            int from = lineEnd + 2;
+            out.write(body, from, Math.min(size, body.length - from));
+            at = from + size + 2;
         }
-        return out.toString();
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     public record Answer(int status, String contentType, String body, String head) {}

@@ -6,6 +6,7 @@ import io.surge.platform.ratelimit.RateLimitHeaders;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -98,6 +99,14 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /** Tomcat could not decode a query parameter (bad percent-encoding or charset): the client's malformed request. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "A request parameter is malformed."));
     }
 
     @ExceptionHandler(Exception.class)

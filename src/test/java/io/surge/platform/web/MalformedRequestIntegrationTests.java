@@ -70,6 +70,34 @@ class MalformedRequestIntegrationTests {
         assertProblem(RawHttp.send(port, "GET /error HTTP/1.1", null), 404, "NOT_FOUND");
     }
 
+    /** Found by the fuzzer, 500s on main: odd content types and undecodable parameters are the client's fault. */
+    @Test
+    void oddContentTypesAndUndecodableParametersAre4xxProblems() {
+        byte[] junk = {(byte) 0xff, '%', 'z', 'z', '=', (byte) 0xc3};
+        String length = "\r\nContent-Length: " + junk.length;
+        assertProblem(
+                RawHttp.send(
+                        port,
+                        "PUT /api/members/me/wallet HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
+                                + length,
+                        junk),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                RawHttp.send(
+                        port,
+                        "POST /api/auth/login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded" + length,
+                        junk),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                RawHttp.send(port, "POST /api/auth/signup HTTP/1.1\r\nContent-Type: */*" + length, junk),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(RawHttp.send(port, "GET /api/products?size=%zz HTTP/1.1", null), 400, "MALFORMED_REQUEST");
+        assertProblem(RawHttp.send(port, "GET /api/products?category=%ff%fe HTTP/1.1", null), 400, "MALFORMED_REQUEST");
+    }
+
     private static void assertProblem(RawHttp.Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.head()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.head()).startsWith("application/problem+json");
