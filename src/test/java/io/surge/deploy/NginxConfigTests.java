@@ -77,7 +77,12 @@ class NginxConfigTests {
                 .contains("proxy_next_upstream error timeout;")
                 .doesNotContainPattern("(?m)^\\s*proxy_next_upstream\\s[^;]*non_idempotent");
         assertThat(CONF).contains("limit_req_zone", "limit_conn_zone", "stub_status;", "escape=json");
-        assertThat(CONF).contains("$upstream_response_time", "$request_time", "add_header X-Upstream");
+        assertThat(CONF).contains("$upstream_response_time", "$request_time", "\"upstream\":\"$upstream_addr\"");
+        // which instance answered stays in the access log, never in a header clients see (on main: X-Upstream)
+        assertThat(CONF).doesNotContainPattern("(?m)^\\s*add_header\\s+X-Upstream");
+        assertThat(CONF).doesNotContainPattern("(?m)^\\s*add_header[^;]*\\$upstream_addr");
+        // readiness is rate limited like everything else; the app answers it from a short-lived cached check
+        assertThat(CONF).containsPattern("location = /readyz \\{[^}]*limit_req zone=per_client");
         // health checks go to an instance, never answered by nginx itself
         assertThat(CONF).containsPattern("location = /readyz \\{\\s*proxy_pass http://surge_app;");
         assertThat(CONF).containsPattern("location = /healthz \\{\\s*proxy_pass http://surge_app;");

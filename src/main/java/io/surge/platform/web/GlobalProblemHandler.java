@@ -101,6 +101,11 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(PayloadTooLarge.problem(ex.maxBytes()));
+    }
+
     /** Tomcat could not decode a query parameter (bad percent-encoding or charset): the client's malformed request. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
@@ -120,6 +125,12 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge tooLarge) { // the body stream hit the limit inside the JSON reader
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(PayloadTooLarge.problem(tooLarge.maxBytes()));
+            }
+        }
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             String code = ErrorCodes.forStatus(status.value());

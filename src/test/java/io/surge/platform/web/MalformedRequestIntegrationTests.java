@@ -98,6 +98,31 @@ class MalformedRequestIntegrationTests {
         assertProblem(RawHttp.send(port, "GET /api/products?category=%ff%fe HTTP/1.1", null), 400, "MALFORMED_REQUEST");
     }
 
+    /** On main only Content-Length was checked: a chunked body of any size went straight into the JSON reader. */
+    @Test
+    void aChunkedBodyOverTheLimitIs413OnTheStream() {
+        String big =
+                "{\"email\":\"a@b.example\",\"password\":\"password123\",\"name\":\"" + "x".repeat(200_000) + "\"}";
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        for (int at = 0; at < bytes.length; at += 8192) {
+            int size = Math.min(8192, bytes.length - at);
+            chunked.writeBytes((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(bytes, at, size);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String head = "POST /api/auth/signup HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked";
+
+        assertProblem(RawHttp.send(port, head, chunked.toByteArray()), 413, "PAYLOAD_TOO_LARGE");
+
+        byte[] small = "{\"email\":\"not-an-email\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] smallChunked = (Integer.toHexString(small.length) + "\r\n" + new String(small, StandardCharsets.UTF_8)
+                        + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(RawHttp.send(port, head, smallChunked), 400, "VALIDATION_FAILED");
+    }
+
     private static void assertProblem(RawHttp.Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.head()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.head()).startsWith("application/problem+json");
