@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param adminEmail account created or promoted to ADMIN at start-up; none when blank
  * @param adminPassword its password, from env only
  * @param adminName its display name
- * @param passwordHashConcurrency most password hashes running at once on this instance (0: one per CPU); beyond it
+ * @param passwordHashConcurrency most password hashes running at once on this instance (0: half the CPUs, at least one); beyond it
  *     signups and logins wait up to {@code passwordHashMaxWait}, then get a fast 429
  * @param passwordHashMaxWait longest wait for a hashing permit
  */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * bcrypt at the configured cost, within a per-instance budget: at most {@code SURGE_PASSWORD_HASH_CONCURRENCY}
- * hashes run at once (default: one per CPU), a caller waits at most {@code SURGE_PASSWORD_HASH_MAX_WAIT} for a permit
+ * hashes run at once (default: half the CPUs, at least one), a caller waits at most {@code SURGE_PASSWORD_HASH_MAX_WAIT} for a permit
  * and is otherwise refused ({@link PasswordHashingBusy}, a fast 429), so a signup or login flood can hold at most
  * that many cores and every other route keeps its CPU. Unknown emails are checked against a dummy hash of the same
  * cost (inside the same budget), so a login for a missing account takes as long as one with a wrong password and
@@ -39,7 +39,7 @@ class PasswordHashing {
         this.dummyHash = encoder.encode("surge-timing-equaliser");
         int concurrency = properties.passwordHashConcurrency() > 0
                 ? properties.passwordHashConcurrency()
-                : Runtime.getRuntime().availableProcessors();
+                : defaultConcurrency(Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(concurrency, true);
         this.maxWaitNanos = properties.passwordHashMaxWait().toNanos();
         this.admitted = metrics.admitted(PasswordHashingBusy.REASON, "bcrypt");
@@ -47,6 +47,14 @@ class PasswordHashing {
         Gauge.builder("surge.password.hash.in.flight", () -> concurrency - permits.availablePermits())
                 .description("Password hashes running now (bounded by the per-instance budget)")
                 .register(registry);
+    }
+
+    /**
+     * Half the CPUs, at least one: with one hash per CPU a flood still took every core of the 2-core stage box
+     * (docs/security.md, measurements); half leaves the other routes at least the rest.
+     */
+    static int defaultConcurrency(int cpus) {
+        return Math.max(1, cpus / 2);
     }
 
     String hash(String password) {
