@@ -23,16 +23,19 @@ public class PaymentManagement {
     private final ProcessedEvents processed;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final PaymentMetrics metrics;
 
     PaymentManagement(
             Wallets wallets,
             ProcessedEvents processed,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            PaymentMetrics metrics) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.processed = processed;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Transactional(readOnly = true)
@@ -67,11 +70,13 @@ public class PaymentManagement {
             wallets.recordPayment(request.orderId(), request.memberId(), request.amount(), "COMPLETED", null);
             events.publishEvent(
                     new PaymentCompleted(UUID.randomUUID(), request.orderId(), request.memberId(), request.amount()));
+            metrics.completed();
         } else {
             wallets.recordPayment(
                     request.orderId(), request.memberId(), request.amount(), "FAILED", INSUFFICIENT_BALANCE);
             events.publishEvent(
                     new PaymentFailed(UUID.randomUUID(), request.orderId(), request.memberId(), INSUFFICIENT_BALANCE));
+            metrics.failed(INSUFFICIENT_BALANCE);
         }
     }
 }
