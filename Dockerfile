@@ -38,7 +38,7 @@ ENV SERVER_PORT=8080 \
     OTEL_TRACES_EXPORTER=none \
     OTEL_METRICS_EXPORTER=none \
     OTEL_LOGS_EXPORTER=none
-EXPOSE 8080
+EXPOSE 8080 9080
 HEALTHCHECK --interval=5s --timeout=3s --start-period=90s --retries=3 \
   CMD curl -fsS -o /dev/null http://127.0.0.1:8080/healthz || exit 1
 # JAVA_TOOL_OPTIONS (read by the JVM itself) adds or overrides flags without rebuilding.

@@ -53,6 +53,11 @@ class IssuedCouponWriter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.writerQueueCapacity());
     }
 
+    /** Rows waiting for MySQL (the queue-depth gauge of {@link CouponWriterMetrics}). */
+    int queued() {
+        return queue.size();
+    }
+
     /** Queues a row; empty when the queue is full (the caller compensates and sheds the request). */
     CompletableFuture<Result> submit(Row row) {
         CompletableFuture<Result> done = new CompletableFuture<>();

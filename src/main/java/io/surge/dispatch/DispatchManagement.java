@@ -26,22 +26,26 @@ public class DispatchManagement implements DeadLetterHook {
     private final OrderManagement orders;
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
+    private final DispatchMetrics metrics;
 
     DispatchManagement(
             Dispatches dispatches,
             PlatformClient platform,
             OrderManagement orders,
             ProcessedEvents processed,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            DispatchMetrics metrics) {
         this.dispatches = dispatches;
         this.platform = platform;
         this.orders = orders;
         this.processed = processed;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     void dispatch(String listenerId, OrderPaid order) {
         if (dispatches.status(order.orderId()).filter("SENT"::equals).isPresent()) {
+            metrics.duplicate.increment();
             return;
         }
         dispatches.open(order.orderId());
@@ -49,6 +53,7 @@ public class DispatchManagement implements DeadLetterHook {
             platform.send(order);
         } catch (RuntimeException e) {
             dispatches.attemptFailed(order.orderId(), truncate(e.toString()));
+            metrics.failed.increment();
             throw new DispatchFailed(order.orderId(), e);
         }
         transactions.executeWithoutResult(tx -> {
@@ -56,6 +61,7 @@ public class DispatchManagement implements DeadLetterHook {
             processed.firstDelivery(listenerId, order.eventId());
         });
         orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
+        metrics.sent.increment();
     }
 
     @Override
@@ -72,6 +78,7 @@ public class DispatchManagement implements DeadLetterHook {
         dispatches.open(orderId);
         if (dispatches.failed(orderId)) {
             orders.recordDispatch(orderId, DispatchStatus.FAILED);
+            metrics.deadLettered.increment();
             log.warn("Order {} could not be sent to the external platform and is dead-lettered", orderId);
         }
     }

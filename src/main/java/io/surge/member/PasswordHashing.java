@@ -44,8 +44,8 @@ class PasswordHashing {
         this.maxWaitNanos = properties.passwordHashMaxWait().toNanos();
         this.admitted = metrics.admitted(PasswordHashingBusy.REASON, "bcrypt");
         this.rejected = metrics.rejected(PasswordHashingBusy.REASON, "bcrypt");
-        Gauge.builder("surge.password.hash.in.flight", () -> concurrency - permits.availablePermits())
-                .description("Password hashes running now (bounded by the per-instance budget)")
+        Gauge.builder("surge.member.password.hashes.active", () -> concurrency - permits.availablePermits())
+                .description("bcrypt hashes or checks running right now (bounded by the per-instance budget)")
                 .register(registry);
     }
 

@@ -41,6 +41,7 @@ public class OrderManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ProcessedEvents processed;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     OrderManagement(
@@ -50,7 +51,8 @@ public class OrderManagement {
             OrderProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
-            ProcessedEvents processed) {
+            ProcessedEvents processed,
+            OrderMetrics metrics) {
         this.orders = orders;
         this.catalog = catalog;
         this.coupons = coupons;
@@ -59,6 +61,7 @@ public class OrderManagement {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.processed = processed;
+        this.metrics = metrics;
         this.clock = Clock.systemUTC();
     }
 
@@ -106,6 +109,7 @@ public class OrderManagement {
         orders.setAmounts(orderId, total, discount, finalAmount, command.userCouponId());
         orders.insertItems(orderId, items);
         events.publishEvent(new OrderPlaced(UUID.randomUUID(), orderId, memberId, finalAmount));
+        metrics.entered(OrderStatus.PENDING);
         OrderView placed = view(orderId);
         catalog.reserve(lines);
         return placed;
@@ -121,6 +125,7 @@ public class OrderManagement {
             Instant now = clock.instant();
             if (orders.startPayment(orderId, now)) {
                 events.publishEvent(new PaymentRequested(UUID.randomUUID(), orderId, memberId, order.finalAmount()));
+                metrics.entered(OrderStatus.PAYMENT_PROCESSING);
                 return view(orderId);
             }
             Orders.OrderRow current = orders.find(orderId).orElseThrow();
@@ -197,6 +202,7 @@ public class OrderManagement {
         }
         catalog.recordSales(stockLines(items));
         events.publishEvent(new OrderPaid(UUID.randomUUID(), orderId, order.memberId(), order.finalAmount(), items));
+        metrics.entered(OrderStatus.PAID);
     }
 
     private void paymentFailed(long orderId, String reason) {
@@ -205,6 +211,7 @@ public class OrderManagement {
             log.info("Payment failure for order {} ignored: order is {}", orderId, order.status());
             return;
         }
+        metrics.entered(OrderStatus.PAYMENT_FAILED);
         releaseReservation(order);
     }
 
@@ -212,6 +219,7 @@ public class OrderManagement {
         if (!orders.markExpired(orderId, now)) {
             return false;
         }
+        metrics.entered(OrderStatus.EXPIRED);
         releaseReservation(orders.find(orderId).orElseThrow());
         return true;
     }

@@ -29,6 +29,7 @@ public class PaymentManagement {
     private final TransactionTemplate transactions;
     private final MemberManagement members;
     private final PaymentProperties properties;
+    private final PaymentMetrics metrics;
 
     PaymentManagement(
             Wallets wallets,
@@ -36,13 +37,15 @@ public class PaymentManagement {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             MemberManagement members,
-            PaymentProperties properties) {
+            PaymentProperties properties,
+            PaymentMetrics metrics) {
         this.wallets = wallets;
         this.members = members;
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Transactional(readOnly = true)
@@ -99,11 +102,13 @@ public class PaymentManagement {
             wallets.recordPayment(request.orderId(), request.memberId(), request.amount(), "COMPLETED", null);
             events.publishEvent(
                     new PaymentCompleted(UUID.randomUUID(), request.orderId(), request.memberId(), request.amount()));
+            metrics.completed();
         } else {
             wallets.recordPayment(
                     request.orderId(), request.memberId(), request.amount(), "FAILED", INSUFFICIENT_BALANCE);
             events.publishEvent(
                     new PaymentFailed(UUID.randomUUID(), request.orderId(), request.memberId(), INSUFFICIENT_BALANCE));
+            metrics.failed(INSUFFICIENT_BALANCE);
         }
     }
 }

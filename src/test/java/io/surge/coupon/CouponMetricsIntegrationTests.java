@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
+import io.surge.support.Metrics;
 import io.surge.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
@@ -16,6 +18,9 @@ class CouponMetricsIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JwtEncoder encoder;
@@ -28,7 +33,7 @@ class CouponMetricsIntegrationTests {
         api.post("/api/coupons/" + couponId + "/issue", "", tokens.member(12_000_001));
         api.post("/api/coupons/" + couponId + "/issue", "", tokens.member(12_000_001));
 
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = Metrics.scrape(managementPort);
 
         assertThat(metrics).containsPattern("surge_coupon_issue_total\\{[^}]*outcome=\"issued\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("surge_coupon_issue_total\\{[^}]*outcome=\"already_issued\"[^}]*} [1-9]");

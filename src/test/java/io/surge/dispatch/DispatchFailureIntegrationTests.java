@@ -3,6 +3,7 @@ package io.surge.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.surge.support.Metrics;
 import io.surge.support.ShopTest;
 import io.surge.support.TestPlatform;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class DispatchFailureIntegrationTests extends ShopTest {
         int callsBeforeReplay = TestPlatform.requestsFor(orderId);
         assertThat(callsBeforeReplay).isEqualTo(6);
         // every call went through the shared external-platform breaker, so its failures are in the shared meters
-        assertThat(api.get("/actuator/prometheus", null).body())
+        assertThat(Metrics.scrape(managementPort))
                 .containsPattern("resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"failed\""
                         + "[^}]*name=\"external-platform\"[^}]*} [1-9]");
 

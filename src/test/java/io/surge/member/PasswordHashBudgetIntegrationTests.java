@@ -58,7 +58,7 @@ class PasswordHashBudgetIntegrationTests {
         try (var pool = Executors.newFixedThreadPool(flood + 1)) {
             pool.submit(() -> {
                 while (flooding.get()) {
-                    double now = registry.get("surge.password.hash.in.flight")
+                    double now = registry.get("surge.member.password.hashes.active")
                             .gauge()
                             .value();
                     maxInFlight.accumulateAndGet((int) now, Math::max);

@@ -2,6 +2,7 @@ package io.surge.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,10 @@ public abstract class ShopTest {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator (metrics) is on a port of its own, never on the API port. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcClient jdbc;

@@ -27,10 +27,12 @@ public class DeadLetters {
     private static final int MAX_EXCEPTION_CHARS = 1000;
     private final JdbcClient jdbc;
     private final KafkaOperations<String, byte[]> kafka;
+    private final DeadLetterMetrics metrics;
 
-    DeadLetters(JdbcClient jdbc, KafkaOperations<String, byte[]> kafka) {
+    DeadLetters(JdbcClient jdbc, KafkaOperations<String, byte[]> kafka, DeadLetterMetrics metrics) {
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     void record(ConsumerRecord<String, byte[]> record) {
@@ -59,6 +61,7 @@ public class DeadLetters {
                             record.value(),
                             summary)
                     .update();
+            metrics.recorded(originalTopic);
         } catch (DuplicateKeyException alreadyRecorded) {
             // a redelivered dead letter: stored once
         }
@@ -91,6 +94,7 @@ public class DeadLetters {
         jdbc.sql("UPDATE dead_letter SET replayed_at = NOW(6), replay_count = replay_count + 1 WHERE id = ?")
                 .param(id)
                 .update();
+        metrics.replayed();
         return jdbc.sql("SELECT * FROM dead_letter WHERE id = ?")
                 .param(id)
                 .query(DeadLetters::map)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
+import io.surge.support.Metrics;
 import io.surge.support.Tokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.TestPropertySource;
@@ -28,6 +30,9 @@ class AdmissionIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JwtEncoder encoder;
@@ -60,7 +65,7 @@ class AdmissionIntegrationTests {
         }
         // The permits are returned: the next request is served again.
         assertThat(api.get("/test/slow?ms=1", token).status()).isEqualTo(200);
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = Metrics.scrape(managementPort);
         assertThat(metrics)
                 .containsPattern(
                         "surge_protection_requests_total\\{[^}]*guard=\"admission\"[^}]*outcome=\"rejected\"[^}]*} 6\\.0");

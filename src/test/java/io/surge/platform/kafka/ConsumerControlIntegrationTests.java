@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
+import io.surge.support.Metrics;
 import io.surge.support.Shop;
 import io.surge.support.TestApps;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,9 @@ class ConsumerControlIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcClient jdbc;
@@ -77,7 +82,7 @@ class ConsumerControlIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> totalLag(PAYMENT) >= 3);
         // the metrics the issue asks for: paused state and time paused per listener, consumer lag
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = Metrics.scrape(managementPort);
         assertThat(metrics)
                 .containsPattern("surge_kafka_listener_paused\\{[^}]*listener=\"" + PAYMENT + "\"[^}]*} 1")
                 .containsPattern("surge_kafka_listener_paused_seconds\\{[^}]*listener=\"" + PAYMENT + "\"[^}]*} ")

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
+import io.surge.support.Metrics;
 import io.surge.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.TestPropertySource;
@@ -28,6 +30,9 @@ class CircuitBreakerIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JwtEncoder encoder;
@@ -67,7 +72,7 @@ class CircuitBreakerIntegrationTests {
         assertThat(api.get("/test/dependency?fail=false", token).status()).isEqualTo(200);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = Metrics.scrape(managementPort);
         assertThat(metrics).contains("resilience4j_circuitbreaker_state");
         assertThat(metrics)
                 .containsPattern(
