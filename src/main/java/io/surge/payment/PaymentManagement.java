@@ -1,6 +1,7 @@
 package io.surge.payment;
 
 import io.surge.order.PaymentRequested;
+import io.surge.order.PaymentTimedOut;
 import io.surge.platform.kafka.PoisonEvent;
 import io.surge.platform.kafka.ProcessedEvents;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentManagement {
 
     public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    public static final String PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT";
     static final String MAX_CHARGE_MESSAGE = "The amount must be between 1 and 100000000.";
     private final Wallets wallets;
     private final ProcessedEvents processed;
@@ -72,6 +74,35 @@ public class PaymentManagement {
                     request.orderId(), request.memberId(), request.amount(), "FAILED", INSUFFICIENT_BALANCE);
             events.publishEvent(
                     new PaymentFailed(UUID.randomUUID(), request.orderId(), request.memberId(), INSUFFICIENT_BALANCE));
+        }
+    }
+
+    /**
+     * The order side waited too long for an outcome. This module alone knows whether the wallet was debited: it
+     * answers with the recorded outcome again (the first answer went missing), or, when the request never arrived,
+     * records the payment as FAILED first, so the request, should it still arrive, charges nothing.
+     */
+    @Transactional
+    void settleTimedOut(String listenerId, PaymentTimedOut timedOut) {
+        if (!processed.firstDelivery(listenerId, timedOut.eventId())) {
+            return;
+        }
+        long orderId = timedOut.orderId();
+        var recorded = wallets.payment(orderId);
+        if (recorded.isEmpty()) {
+            wallets.recordPayment(orderId, timedOut.memberId(), timedOut.amount(), "FAILED", PAYMENT_TIMEOUT);
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), orderId, timedOut.memberId(), PAYMENT_TIMEOUT));
+        } else if ("COMPLETED".equals(recorded.get().status())) {
+            events.publishEvent(new PaymentCompleted(
+                    UUID.randomUUID(),
+                    orderId,
+                    timedOut.memberId(),
+                    recorded.get().amount()));
+        } else {
+            String reason = recorded.get().reason() == null
+                    ? "PAYMENT_FAILED"
+                    : recorded.get().reason();
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), orderId, timedOut.memberId(), reason));
         }
     }
 }
