@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
  *   <li>a unit pending longer than the write timeout (its instance died, its Redis answer was lost, its write failed
  *       or is unclear) is settled through {@link IssuedCouponWriter#settle}: the row is inserted if absent, and what
  *       MySQL then holds decides; nobody is locked out of a coupon they were never given;
- *   <li>the Redis state is compared with MySQL (read first, so a healthy state can only look ahead): a missing state,
- *       an older epoch, an ordinal below the highest stored one, more stock than rows allow or fewer holders than
+ *   <li>the Redis state is compared with MySQL (read first, so a healthy state can only look ahead): an older epoch, an ordinal below the highest stored one, more stock than rows allow or fewer holders than
  *       rows mean Redis went back in time, and the campaign is rebuilt.
  * </ul>
  * Several instances may settle the same unit at once: every step is idempotent. A dedicated thread, so a MySQL outage
@@ -98,13 +97,12 @@ class PendingSettler implements SmartLifecycle {
     private void audit(Campaign campaign) {
         CouponLedger.Audit stored = ledger.audit(campaign.id());
         CampaignState.Snapshot redis = state.snapshot(campaign.id());
-        if (redis.rebuilding()) {
+        if (redis.rebuilding() || !redis.present()) {
+            // a missing state is rebuilt by the first issue that finds it (and holds no pending unit to settle)
             return;
         }
         String regressed = null;
-        if (!redis.present()) {
-            regressed = "state missing";
-        } else if (redis.epoch() < stored.epoch()) {
+        if (redis.epoch() < stored.epoch()) {
             regressed = "epoch " + redis.epoch() + " < " + stored.epoch();
         } else if (redis.seq() < stored.maxOrdinal()) {
             regressed = "ordinal " + redis.seq() + " < stored " + stored.maxOrdinal();
