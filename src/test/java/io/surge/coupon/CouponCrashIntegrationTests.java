@@ -78,7 +78,7 @@ class CouponCrashIntegrationTests {
                     }
                 });
             }
-            Awaitility.await().until(() -> answered.size() >= 300);
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> answered.size() >= 300);
             victim.kill();
             firing.set(false);
             clients.shutdown();
