@@ -84,12 +84,16 @@ until_ok() {
   echo -1
 }
 
+fault() { FAULT_AT=$(date +%s.%N); say "FAULT: $*"; "$@" >>"$OUT/stage-run.log" 2>&1 || die "$* failed"; }
+restore() { say "RESTORE: $*"; "$@" >>"$OUT/stage-run.log" 2>&1 || die "$* failed"; RESTORED_AT=$SECONDS; }
+
 # drill_finish "WHAT WAS BROKEN" RECOVER_SECONDS: waits for the load, reconciles, checks every answer, reports.
 drill_finish() {
   local broken=$1 recover=$2 rc=0 lost_coupons lost_orders dups balanced_at verdict
   wait "$LOAD_PID" || true
   cat "$OUT/load.log"
   local load_end=$SECONDS
+  if declare -F before_reconcile >/dev/null; then before_reconcile; fi
   "$ROOT/stage/reconcile" --wait "${RECONCILE_WAIT:-90}" | tee "$OUT/reconcile.log" || rc=1
   balanced_at=$((SECONDS - load_end))
   jq -r '.issued[]' "$OUT/load.json" | sort >"$OUT/issued.txt"
@@ -107,10 +111,10 @@ drill_finish() {
   verdict=PASS
   ((rc == 0 && lost_coupons == 0 && lost_orders == 0 && dups == 0)) || verdict=FAIL
   local errors
-  errors=$(jq -r '"\(.errors) of \(.requests) (\([.statuses | to_entries[] | select(.key | test(":(0|5..)$")) | "\(.key)=\(.value)"] | join(", ")))"' "$OUT/load.json")
+  errors=$(jq -r '"\(.errors) of \(.requests) (\([.statuses | to_entries[] | select(.key | test(":(0|5..)$")) | "\(.key)=\(.value)"] | join(", ")))\(if .error_p99_ms then ", answered in p99 \(.error_p99_ms) ms" else "" end)"' "$OUT/load.json")
   python3 "$ROOT/stage/drill_report.py" "$ROOT/docs/reliability.md" "$DRILL" \
     "$LOAD_DESC" "$broken" "$errors" "$lost_coupons coupons, $lost_orders orders" "$dups" \
-    "service back ${recover}s after the restore; balanced ${balanced_at}s after the load ended" "$verdict" \
+    "$(jq -r --arg f "${FAULT_AT:-0}" 'if .last_error then "errors until \((.last_error - ($f | tonumber)) | floor)s after the fault; " else "no errors; " end' "$OUT/load.json")service back ${recover}s after the restore; balanced ${balanced_at}s after the load" "$verdict" \
     "$(grep '^reconcile-json' "$OUT/reconcile.log" | cut -d' ' -f2-)"
   say "VERDICT $verdict: lost $lost_coupons coupons / $lost_orders orders, $dups duplicates, client-visible errors $errors, recovered ${recover}s, balanced ${balanced_at}s after the load"
   [[ $verdict == PASS ]]
