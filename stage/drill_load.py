@@ -95,8 +95,8 @@ def main():
     stats, started_at, threads = Stats(), time.time(), []
 
     if a.coupon_rps > 0:
-        tokens = open(a.coupon_tokens).read().split()
-        nxt = iter(range(len(tokens)))
+        coupon_tokens = open(a.coupon_tokens).read().split()
+        nxt = iter(range(len(coupon_tokens)))
         nlock = threading.Lock()
         clients = [Client(a.base) for _ in range(a.threads)]
         path = f"/api/coupons/{a.coupon_id}/issue"
@@ -107,7 +107,7 @@ def main():
             if n is None:
                 time.sleep(0.05); return
             t0 = time.time()
-            status, body = clients[i].call("POST", path, tokens[n])
+            status, body = clients[i].call("POST", path, coupon_tokens[n])
             stats.record("coupon", status, t0)
             if status == 201:
                 with stats.lock:
@@ -116,7 +116,7 @@ def main():
         threads += paced(a.coupon_rps, a.threads, a.seconds, issue)
 
     if a.order_rps > 0:
-        tokens = open(a.order_tokens).read().split()
+        order_tokens = open(a.order_tokens).read().split()
         oclients = [Client(a.base) for _ in range(max(2, a.threads // 2))]
         counter = [0]
         olock = threading.Lock()
@@ -124,7 +124,7 @@ def main():
         def order(i):
             with olock:
                 counter[0] += 1
-                token = tokens[counter[0] % len(tokens)]
+                token = order_tokens[counter[0] % len(order_tokens)]
             t0 = time.time()
             status, body = oclients[i].call(
                 "POST", "/api/orders", token, {"items": [{"optionId": a.option_id, "quantity": 1}]})

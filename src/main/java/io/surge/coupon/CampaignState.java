@@ -3,12 +3,14 @@ package io.surge.coupon;
 import io.surge.platform.redis.LoadedScript;
 import io.surge.platform.redis.RedisKeyspace;
 import io.surge.platform.resilience.Breakers;
+import io.surge.platform.web.ServiceUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +52,18 @@ class CampaignState {
      * waiting out the command timeout. Releasing and confirming deliberately bypass it: settling is always worth a try.
      */
     IssueOutcome issue(long couponId, long memberId) {
-        return breakers.call(
-                Breakers.REDIS,
-                () -> IssueOutcome.of(redis.execute(ISSUE, issueKeys(couponId), Long.toString(memberId))));
+        try {
+            return breakers.call(
+                    Breakers.REDIS,
+                    () -> IssueOutcome.of(redis.execute(ISSUE, issueKeys(couponId), Long.toString(memberId))));
+        } catch (RedisSystemException e) {
+            // Lettuce reports a connection reset by a restarting Redis as a generic Redis exception: to the member
+            // that is "unavailable, retry" (the script may have run: the pending record settles it), never a 500
+            if (e.getMostSpecificCause() instanceof java.io.IOException) {
+                throw new ServiceUnavailable("Redis connection lost; retry shortly.");
+            }
+            throw e;
+        }
     }
 
     /** Gives the unit back (guarded by its exact pending record, so at most once); true when it went back. */
