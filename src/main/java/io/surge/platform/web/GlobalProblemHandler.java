@@ -93,6 +93,38 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 hinted != null ? hinted : UNAVAILABLE_RETRY_AFTER);
     }
 
+    /**
+     * A store that went away in the middle of a transaction (MariaDB stopped, a connection reset) surfaces as an
+     * uncategorised or transaction-system exception (e.g. "Unable to rollback against JDBC Connection"): that is the
+     * same "unavailable, retry", not a server bug. Anything else of these types still answers 500.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.UncategorizedDataAccessException.class,
+        org.springframework.transaction.TransactionSystemException.class
+    })
+    ResponseEntity<ProblemDetail> lostConnection(Exception ex) {
+        if (connectionLost(ex)) {
+            return unavailable(ex);
+        }
+        return unexpected(ex);
+    }
+
+    static boolean connectionLost(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || (cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))
+                    || (cause instanceof java.sql.SQLException closed
+                            && "Connection is closed".equals(closed.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A rate limit refused the request inside a controller (limits checked by key only known there). */
     @ExceptionHandler(RateLimitExceeded.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimitExceeded ex) {
