@@ -42,6 +42,9 @@ public class DispatchManagement implements DeadLetterHook {
 
     void dispatch(String listenerId, OrderPaid order) {
         if (dispatches.status(order.orderId()).filter("SENT"::equals).isPresent()) {
+            // a redelivery: also heals an order whose SENT was not recorded (written before the shared transaction
+            // below existed); a conditional update, nothing is sent again
+            orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
             return;
         }
         dispatches.open(order.orderId());
@@ -51,11 +54,13 @@ public class DispatchManagement implements DeadLetterHook {
             dispatches.attemptFailed(order.orderId(), truncate(e.toString()));
             throw new DispatchFailed(order.orderId(), e);
         }
+        // one transaction: MariaDB going away between "dispatch SENT" and the order's dispatch status left the order
+        // PENDING for good (found by the MariaDB drill); now both commit or neither, and the redelivery retries
         transactions.executeWithoutResult(tx -> {
             dispatches.sent(order.orderId());
             processed.firstDelivery(listenerId, order.eventId());
+            orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
         });
-        orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
     }
 
     @Override
