@@ -135,6 +135,29 @@ class CouponLedgerIntegrationTests {
                 .isEqualTo(10);
     }
 
+    @Autowired
+    io.surge.platform.resilience.Breakers breakers;
+
+    /** With MySQL known down (its breaker open) no unit is taken: nothing pending to turn into a surprise coupon. */
+    @Test
+    void anOpenMySqlBreakerRefusesBeforeAUnitIsTaken() {
+        long couponId = Campaigns.open(api, tokens.admin(1), 10);
+        var mysql = breakers.get(io.surge.platform.resilience.Breakers.MYSQL);
+        mysql.transitionToForcedOpenState();
+        try {
+            var refused = api.post(issuePath(couponId), "", tokens.member(25_000_001));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isNotNull();
+        } finally {
+            mysql.transitionToClosedState();
+        }
+        assertThat(coupons.find(couponId).remainingQuantity()).isEqualTo(10);
+        assertThat(state.pending(couponId)).isEmpty();
+        assertThat(api.post(issuePath(couponId), "", tokens.member(25_000_001)).status())
+                .isEqualTo(201);
+        ledger.awaitSettled(couponId, 10);
+    }
+
     @Test
     void aRowIssuedBeforeARebuildNeverLandsAfterIt() {
         long couponId = Campaigns.open(api, tokens.admin(1), 5);
