@@ -116,6 +116,7 @@ drill_finish() {
   ((rc == 0 && lost_coupons == 0 && lost_orders == 0 && dups == 0)) || verdict=FAIL
   local errors
   errors=$(jq -r '"\(.errors) of \(.requests) (\([.statuses | to_entries[] | select(.key | test(":(0|5..)$")) | "\(.key)=\(.value)"] | join(", ")))\(if .error_p99_ms then ", answered in p99 \(.error_p99_ms) ms" else "" end)"' "$OUT/load.json")
+  LOAD_DESC="$LOAD_DESC (achieved $(jq -r .rps "$OUT/load.json") req/s in all)"
   python3 "$ROOT/stage/drill_report.py" "$ROOT/docs/reliability.md" "$DRILL" \
     "$LOAD_DESC" "$broken" "$errors" "$lost_coupons coupons, $lost_orders orders" "$dups_text" \
     "$(jq -r --arg f "${FAULT_AT:-0}" 'if .last_error then "errors until \((.last_error - ($f | tonumber)) | floor)s after the fault; " else "no errors; " end' "$OUT/load.json")service back ${recover}s after the restore; balanced ${balanced_at}s after the load" "$verdict" \

@@ -83,6 +83,7 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         DataAccessResourceFailureException.class,
         TransientDataAccessResourceException.class,
         QueryTimeoutException.class,
+        org.springframework.dao.RecoverableDataAccessException.class,
         ServiceUnavailable.class
     })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
@@ -96,7 +97,8 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     /**
      * A store that went away in the middle of a transaction (MariaDB stopped, a connection reset) surfaces as an
      * uncategorised or transaction-system exception (e.g. "Unable to rollback against JDBC Connection"): that is the
-     * same "unavailable, retry", not a server bug. Anything else of these types still answers 500.
+     * same "unavailable, retry", not a server bug; so is a Redis still loading its dataset after a restart. Anything
+     * else of these types still answers 500.
      */
     @ExceptionHandler({
         org.springframework.dao.UncategorizedDataAccessException.class,
@@ -112,6 +114,7 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     static boolean connectionLost(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.io.IOException
+                    || cause instanceof io.lettuce.core.RedisLoadingException
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
                     || (cause instanceof java.sql.SQLException sql

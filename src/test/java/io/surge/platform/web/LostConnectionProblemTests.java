@@ -31,6 +31,23 @@ class LostConnectionProblemTests {
         assertThat(handler.lostConnection(reset).getStatusCode().value()).isEqualTo(503);
     }
 
+    /** Found by the Redis restart drill: right after the restart Redis answers LOADING for a moment. */
+    @Test
+    void aRedisStillLoadingItsDatasetIsUnavailable() {
+        var loading = new RedisSystemException(
+                "Error in execution",
+                new io.lettuce.core.RedisLoadingException("LOADING Redis is loading the dataset"));
+        assertThat(handler.lostConnection(loading).getStatusCode().value()).isEqualTo(503);
+    }
+
+    /** Found by the MariaDB drill: "Communications link failure" on commit is a recoverable failure, not a 500. */
+    @Test
+    void aCommunicationsLinkFailureIsUnavailable() {
+        var link = new org.springframework.dao.RecoverableDataAccessException(
+                "Unable to commit against JDBC Connection", new SQLException("Communications link failure", "08S01"));
+        assertThat(handler.unavailable(link).getStatusCode().value()).isEqualTo(503);
+    }
+
     @Test
     void anyOtherUncategorisedFailureIsStillAServerError() {
         var bug = new JpaSystemException(new RuntimeException("some mapping bug"));
