@@ -112,8 +112,12 @@ drill_finish() {
   # and recording it) is at-least-once working as designed, reported next to the duplicates, not as one
   local dups_text=$dups
   ((${sent_twice:-0} > 0)) && dups_text="$dups (+${sent_twice} order(s) delivered again to the platform under the same Idempotency-Key)"
+  # 502 (nginx, while an instance is being killed) and 503 (designed: unavailable, retry) are honest answers under a
+  # fault; any other 5xx is a bug the drill found
+  local bugs
+  bugs=$(jq '[.statuses | to_entries[] | select(.key | test(":5..$")) | select(.key | test(":50[23]$") | not) | .value] | add // 0' "$OUT/load.json")
   verdict=PASS
-  ((rc == 0 && lost_coupons == 0 && lost_orders == 0 && dups == 0)) || verdict=FAIL
+  ((rc == 0 && lost_coupons == 0 && lost_orders == 0 && dups == 0 && bugs == 0)) || verdict=FAIL
   local errors
   errors=$(jq -r '"\(.errors) of \(.requests) (\([.statuses | to_entries[] | select(.key | test(":(0|5..)$")) | "\(.key)=\(.value)"] | join(", ")))\(if .error_p99_ms then ", answered in p99 \(.error_p99_ms) ms" else "" end)"' "$OUT/load.json")
   LOAD_DESC="$LOAD_DESC (achieved $(jq -r .rps "$OUT/load.json") req/s in all)"
