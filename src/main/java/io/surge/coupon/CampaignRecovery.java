@@ -9,14 +9,15 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds a campaign's Redis state from MySQL, the durable record: after Redis lost its data (restart without
- * persistence, flush, expiry while still needed) or on an admin's request (to return units leaked when an instance
- * died between the script and its insert). One instance wins the gate; while it is closed every instance answers a
- * fast 503 and the script writes nothing, so no decision is ever taken on half a state.
+ * persistence, flush, expiry while still needed), after it went back in time (an {@code everysec} AOF, a lagging
+ * replica promoted: found by {@link PendingSettler}'s audit or by an id clash), or on an admin's request. One instance
+ * wins the gate; while it is closed every instance answers a fast 503 and the script writes nothing, so no decision
+ * is ever taken on half a state. No waiting for in-flight writes: {@link CouponLedger#fence} advances the campaign's
+ * epoch under a lock every write shares, so a write either landed before the rows are counted or is refused.
  */
 @Component
 class CampaignRecovery implements DisposableBean {
@@ -25,18 +26,16 @@ class CampaignRecovery implements DisposableBean {
     private static final Duration MAX_REBUILD = Duration.ofSeconds(60);
 
     private final CampaignState state;
-    private final JdbcClient jdbc;
+    private final CouponLedger ledger;
     private final SoldOutFlags soldOut;
-    private final Duration settle;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("coupon-recovery").daemon(true).factory());
     private final Map<Long, Boolean> inProgress = new ConcurrentHashMap<>();
 
-    CampaignRecovery(CampaignState state, JdbcClient jdbc, SoldOutFlags soldOut, CouponProperties properties) {
+    CampaignRecovery(CampaignState state, CouponLedger ledger, SoldOutFlags soldOut) {
         this.state = state;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.soldOut = soldOut;
-        this.settle = properties.rebuildSettle();
     }
 
     /** Starts a rebuild in the background unless this instance already runs one for the campaign. */
@@ -60,34 +59,19 @@ class CampaignRecovery implements DisposableBean {
             return false;
         }
         try {
-            sleep(settle);
-            List<Long> holders = jdbc.sql("SELECT member_id FROM user_coupon WHERE coupon_id = ?")
-                    .param(campaign.id())
-                    .query(Long.class)
-                    .list();
-            long maxOrdinal = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM user_coupon WHERE coupon_id = ?")
-                            .param(campaign.id())
-                            .query(Long.class)
-                            .single()
-                    % Campaign.ID_SPACE;
-            state.write(campaign, holders, maxOrdinal);
+            CouponLedger.Fenced fenced = ledger.fence(campaign.id());
+            state.write(campaign, fenced.holders(), fenced.maxOrdinal(), fenced.epoch());
+            List<Long> holders = fenced.holders();
             soldOut.clear(campaign.id());
             log.info(
-                    "Rebuilt coupon campaign {} from MySQL: {} holders, {} left",
+                    "Rebuilt coupon campaign {} from MySQL (epoch {}): {} holders, {} left",
                     campaign.id(),
+                    fenced.epoch(),
                     holders.size(),
                     campaign.totalQuantity() - holders.size());
             return true;
         } finally {
             state.openGate(campaign.id());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

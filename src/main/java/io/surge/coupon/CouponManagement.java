@@ -1,6 +1,8 @@
 package io.surge.coupon;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.surge.coupon.CouponMetrics.Outcome;
+import io.surge.platform.resilience.Breakers;
 import io.surge.platform.web.ServiceUnavailable;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +35,7 @@ public class CouponManagement {
     private final SoldOutFlags soldOut;
     private final CouponMetrics metrics;
     private final CouponProperties properties;
+    private final Breakers breakers;
 
     CouponManagement(
             Coupons coupons,
@@ -42,7 +46,8 @@ public class CouponManagement {
             IssuedCouponWriter writer,
             SoldOutFlags soldOut,
             CouponMetrics metrics,
-            CouponProperties properties) {
+            CouponProperties properties,
+            Breakers breakers) {
         this.coupons = coupons;
         this.userCoupons = userCoupons;
         this.catalog = catalog;
@@ -52,6 +57,7 @@ public class CouponManagement {
         this.soldOut = soldOut;
         this.metrics = metrics;
         this.properties = properties;
+        this.breakers = breakers;
     }
 
     /** Stores the campaign, then prepares its Redis state; if Redis is down now, the first issue rebuilds it. */
@@ -59,7 +65,7 @@ public class CouponManagement {
         Campaign campaign = coupons.saveAndFlush(new Coupon(spec)).toCampaign();
         catalog.remember(campaign);
         try {
-            state.write(campaign, List.of(), 0);
+            state.write(campaign, List.of(), 0, 0);
         } catch (RuntimeException e) {
             log.warn("Coupon campaign {} stored, Redis state not prepared yet: {}", campaign.id(), e.toString());
         }
@@ -90,7 +96,16 @@ public class CouponManagement {
             metrics.count(Outcome.SOLD_OUT);
             throw CouponSoldOut.of(couponId);
         }
+        if (mysqlDown()) {
+            // no row could be stored: taking a unit would only leave a pending record, settled into a coupon for a
+            // member who was told 503 (the MariaDB drill saw thousands); refuse before Redis instead
+            metrics.count(Outcome.UNAVAILABLE);
+            throw new ServiceUnavailable("Coupons cannot be stored right now; retry shortly.");
+        }
         IssueOutcome outcome = state.issue(couponId, memberId);
+        if (outcome.pending()) {
+            return settlePending(campaign, row(campaign, memberId, outcome));
+        }
         if (!outcome.issued()) {
             throw rejection(campaign, outcome, now);
         }
@@ -98,7 +113,40 @@ public class CouponManagement {
         if (outcome.stockLeft() == 0) {
             soldOut.flag(couponId);
         }
-        return persist(campaign, memberId, outcome.code(), Instant.ofEpochMilli(now));
+        return persist(campaign, row(campaign, memberId, outcome));
+    }
+
+    private boolean mysqlDown() {
+        var breaker = breakers.get(Breakers.MYSQL).getState();
+        return breaker == CircuitBreaker.State.OPEN || breaker == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    private static IssuedCouponWriter.Row row(Campaign campaign, long memberId, IssueOutcome outcome) {
+        Instant issuedAt = Instant.ofEpochMilli(outcome.issuedAtMillis());
+        return new IssuedCouponWriter.Row(
+                campaign.userCouponId(outcome.ordinal()),
+                campaign.id(),
+                memberId,
+                issuedAt,
+                campaign.expiryOfCouponIssuedAt(issuedAt),
+                outcome.epoch());
+    }
+
+    /**
+     * The member took a unit whose row is not confirmed: their answer was lost (a timeout, a crashed instance, a
+     * failed write) or is still on its way (a concurrent attempt). Settle it now instead of answering ALREADY_ISSUED
+     * for a coupon they may not hold: 201 when this call stored the row, 409 when it was already stored (exactly one
+     * 201 per coupon).
+     */
+    private IssuedCoupon settlePending(Campaign campaign, IssuedCouponWriter.Row row) {
+        IssuedCouponWriter.Result result;
+        try {
+            result = writer.settle(List.of(row)).get(row);
+        } catch (DataAccessException e) {
+            metrics.count(Outcome.UNAVAILABLE);
+            throw new ServiceUnavailable("The coupon could not be stored in time; check your coupons before retrying.");
+        }
+        return answer(campaign, row, result);
     }
 
     private RuntimeException rejection(Campaign campaign, IssueOutcome outcome, long now) {
@@ -124,24 +172,37 @@ public class CouponManagement {
         return new ServiceUnavailable("Coupon campaign " + couponId + " is being restored; retry shortly.");
     }
 
-    private IssuedCoupon persist(Campaign campaign, long memberId, long ordinal, Instant issuedAt) {
-        Instant expiresAt = campaign.expiryOfCouponIssuedAt(issuedAt);
-        var row = new IssuedCouponWriter.Row(
-                campaign.userCouponId(ordinal), campaign.id(), memberId, issuedAt, expiresAt);
+    private IssuedCoupon persist(Campaign campaign, IssuedCouponWriter.Row row) {
         CompletableFuture<IssuedCouponWriter.Result> written = writer.submit(row);
         if (written == null) {
-            state.compensate(campaign.id(), memberId, false);
+            state.release(row, false);
             metrics.count(Outcome.UNAVAILABLE);
             throw new ServiceUnavailable("Too many coupons waiting to be stored; retry shortly.");
         }
-        IssuedCouponWriter.Result result = await(written);
-        if (result == IssuedCouponWriter.Result.DUPLICATE) {
-            metrics.count(Outcome.ALREADY_ISSUED);
-            throw CouponAlreadyIssued.of(campaign.id());
+        return answer(campaign, row, await(written));
+    }
+
+    private IssuedCoupon answer(Campaign campaign, IssuedCouponWriter.Row row, IssuedCouponWriter.Result result) {
+        switch (result) {
+            case WRITTEN -> {
+                metrics.count(Outcome.ISSUED);
+                return new IssuedCoupon(
+                        row.id(),
+                        campaign.id(),
+                        campaign.name(),
+                        campaign.discountType(),
+                        campaign.discountValue(),
+                        row.expiresAt());
+            }
+            case PRESENT, HELD_OTHER -> {
+                metrics.count(Outcome.ALREADY_ISSUED);
+                throw CouponAlreadyIssued.of(campaign.id());
+            }
+            default -> {
+                metrics.count(Outcome.UNAVAILABLE);
+                throw new ServiceUnavailable("Coupon campaign " + campaign.id() + " is being restored; retry shortly.");
+            }
         }
-        metrics.count(Outcome.ISSUED);
-        return new IssuedCoupon(
-                row.id(), campaign.id(), campaign.name(), campaign.discountType(), campaign.discountValue(), expiresAt);
     }
 
     private IssuedCouponWriter.Result await(CompletableFuture<IssuedCouponWriter.Result> written) {

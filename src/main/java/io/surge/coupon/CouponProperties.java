@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param writerThreads threads that group-commit issued coupons to MySQL
  * @param writerBatchSize largest multi-row insert
  * @param writerQueueCapacity issued coupons waiting for MySQL before new issues are shed with 503
- * @param writeTimeout longest a request waits for its coupon's row before it is compensated and answered 503
- * @param rebuildSettle wait after closing the gate before reading MySQL, so in-flight writes land first
+ * @param writeTimeout longest a request waits for its coupon's row before it is answered 503; a unit pending longer
+ *     than this is settled by any instance
+ * @param settleInterval how often an instance settles old pending units and audits open campaigns against MySQL
  */
 @Validated
 @ConfigurationProperties("surge.coupon")
@@ -28,4 +29,4 @@ public record CouponProperties(
         @Min(1) @Max(1000) @DefaultValue("200") int writerBatchSize,
         @Min(1) @DefaultValue("20000") int writerQueueCapacity,
         @NotNull @DefaultValue("3s") Duration writeTimeout,
-        @NotNull @DefaultValue("2s") Duration rebuildSettle) {}
+        @NotNull @DefaultValue("1s") Duration settleInterval) {}

@@ -1,54 +1,78 @@
 package io.surge.coupon;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Group-commits issued coupons to MySQL: whatever has queued while the previous insert ran goes out as one
  * multi-row INSERT, so MySQL sees a few statements per second per thread instead of one per coupon, and a member is
- * answered 201 only after their row is committed. This writer alone knows a write's fate, so it alone compensates
- * Redis when a write fails; a request that stops waiting never does (the row may still land).
+ * answered 201 only after their row is committed. Then Redis is made to agree: committed rows' pending records go
+ * (one HDEL per campaign and batch). A write that fails leaves its pending records in Redis: whether it committed is
+ * unknown, so nothing is given back here; {@link PendingSettler} (or the member's retry) settles them by writing
+ * again.
  */
 @Component
 class IssuedCouponWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IssuedCouponWriter.class);
-    private static final String INSERT = "INSERT INTO user_coupon (id, coupon_id, member_id, status, issued_at,"
-            + " expires_at) VALUES (?, ?, ?, 'AVAILABLE', ?, ?)";
 
     enum Result {
+        /** this call inserted the row: the one answer that may be a 201 */
         WRITTEN,
-        DUPLICATE
+        /** the row was already in MySQL (another path settled this unit first) */
+        PRESENT,
+        /** MySQL holds an earlier coupon of this member: Redis had lost track of it */
+        HELD_OTHER,
+        /** the id belongs to another member's row: Redis's ordinal went backwards */
+        CLASH,
+        /** issued under an older epoch: a rebuild has counted the rows since, and gave this unit back */
+        STALE
     }
 
-    record Row(long id, long couponId, long memberId, Instant issuedAt, Instant expiresAt) {}
+    record Row(long id, long couponId, long memberId, Instant issuedAt, Instant expiresAt, long epoch) {
+
+        long ordinal() {
+            return id % Campaign.ID_SPACE;
+        }
+
+        /** The pending record the issue script left for this unit. */
+        String pendingRecord() {
+            return ordinal() + ":" + issuedAt.toEpochMilli() + ":" + epoch;
+        }
+    }
 
     private record Pending(Row row, CompletableFuture<Result> done) {}
 
-    private final JdbcTemplate jdbc;
+    private final CouponLedger ledger;
     private final CampaignState state;
+    private final CampaignRecovery recovery;
+    private final CampaignCatalog catalog;
     private final CouponProperties properties;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    IssuedCouponWriter(JdbcTemplate jdbc, CampaignState state, CouponProperties properties) {
-        this.jdbc = jdbc;
+    IssuedCouponWriter(
+            CouponLedger ledger,
+            CampaignState state,
+            CampaignRecovery recovery,
+            CampaignCatalog catalog,
+            CouponProperties properties) {
+        this.ledger = ledger;
         this.state = state;
+        this.recovery = recovery;
+        this.catalog = catalog;
         this.properties = properties;
         this.queue = new ArrayBlockingQueue<>(properties.writerQueueCapacity());
     }
@@ -58,13 +82,49 @@ class IssuedCouponWriter implements SmartLifecycle {
         return queue.size();
     }
 
-    /** Queues a row; empty when the queue is full (the caller compensates and sheds the request). */
+    /** Queues a row; null when the queue is full (the caller releases the unit and sheds the request). */
     CompletableFuture<Result> submit(Row row) {
         CompletableFuture<Result> done = new CompletableFuture<>();
         if (!running || !queue.offer(new Pending(row, done))) {
             return null;
         }
         return done;
+    }
+
+    /**
+     * Stores the rows, then makes Redis agree with what MySQL now holds: the writer threads, the settler and a
+     * member's retry all go through here, so each outcome has exactly one meaning. Idempotent.
+     *
+     * @throws org.springframework.dao.DataAccessException when MySQL did not answer (the records stay pending)
+     */
+    Map<Row, Result> settle(List<Row> rows) {
+        Map<Row, Result> results = ledger.store(rows);
+        try {
+            results.entrySet().stream()
+                    .filter(e -> e.getValue() == Result.WRITTEN || e.getValue() == Result.PRESENT)
+                    .collect(Collectors.groupingBy(
+                            e -> e.getKey().couponId(),
+                            Collectors.mapping(e -> e.getKey().memberId(), Collectors.toList())))
+                    .forEach(state::confirm);
+            results.forEach((row, result) -> {
+                if (result == Result.HELD_OTHER) {
+                    state.release(row, true);
+                }
+                if (result == Result.HELD_OTHER || result == Result.CLASH) {
+                    log.warn(
+                            "Coupon {} for member {} (id {}): {}; the campaign's Redis state regressed, rebuilding",
+                            row.couponId(),
+                            row.memberId(),
+                            row.id(),
+                            result);
+                    recovery.requestRebuild(catalog.get(row.couponId()));
+                }
+            });
+        } catch (RuntimeException redisDown) {
+            // MySQL has decided; the pending records left behind are settled again (idempotently) later
+            log.warn("Coupon rows stored, Redis not updated yet: {}", redisDown.toString());
+        }
+        return results;
     }
 
     private void drain() {
@@ -77,61 +137,19 @@ class IssuedCouponWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, properties.writerBatchSize() - 1);
-                write(batch);
+                Map<Row, Result> results =
+                        settle(batch.stream().map(Pending::row).toList());
+                batch.forEach(p -> p.done().complete(results.get(p.row())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Coupon writer failed on a batch of {}", batch.size(), e);
-                batch.forEach(p -> fail(p, e));
+                log.warn("Coupon writer could not store a batch of {}; left pending: {}", batch.size(), e.toString());
+                batch.forEach(p -> p.done().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
         }
-    }
-
-    private void write(List<Pending> batch) {
-        try {
-            jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, p) -> {
-                ps.setLong(1, p.row().id());
-                ps.setLong(2, p.row().couponId());
-                ps.setLong(3, p.row().memberId());
-                ps.setTimestamp(4, Timestamp.from(p.row().issuedAt()));
-                ps.setTimestamp(5, Timestamp.from(p.row().expiresAt()));
-            });
-            batch.forEach(p -> p.done().complete(Result.WRITTEN));
-        } catch (DataIntegrityViolationException conflict) {
-            if (batch.size() == 1) {
-                settleSingle(batch.getFirst(), conflict);
-            } else {
-                batch.forEach(p -> write(List.of(p)));
-            }
-        } catch (DataAccessException e) {
-            batch.forEach(p -> fail(p, e));
-        }
-    }
-
-    /** A duplicate means MySQL already has this member's coupon: Redis lost track, so give the unit back. */
-    private void settleSingle(Pending pending, DataIntegrityViolationException conflict) {
-        if (conflict instanceof DuplicateKeyException) {
-            state.compensate(pending.row().couponId(), pending.row().memberId(), true);
-            pending.done().complete(Result.DUPLICATE);
-        } else {
-            fail(pending, conflict);
-        }
-    }
-
-    private void fail(Pending pending, RuntimeException cause) {
-        try {
-            state.compensate(pending.row().couponId(), pending.row().memberId(), false);
-        } catch (RuntimeException redisDown) {
-            log.error(
-                    "Could not compensate coupon {} for member {}; an admin rebuild restores the unit",
-                    pending.row().couponId(),
-                    pending.row().memberId(),
-                    redisDown);
-        }
-        pending.done().completeExceptionally(cause);
     }
 
     @Override

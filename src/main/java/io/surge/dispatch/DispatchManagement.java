@@ -46,6 +46,9 @@ public class DispatchManagement implements DeadLetterHook {
     void dispatch(String listenerId, OrderPaid order) {
         if (dispatches.status(order.orderId()).filter("SENT"::equals).isPresent()) {
             metrics.duplicate.increment();
+            // a redelivery: also heals an order whose SENT was not recorded (written before the shared transaction
+            // below existed); a conditional update, nothing is sent again
+            orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
             return;
         }
         dispatches.open(order.orderId());
@@ -56,11 +59,13 @@ public class DispatchManagement implements DeadLetterHook {
             metrics.failed.increment();
             throw new DispatchFailed(order.orderId(), e);
         }
+        // one transaction: MariaDB going away between "dispatch SENT" and the order's dispatch status left the order
+        // PENDING for good (found by the MariaDB drill); now both commit or neither, and the redelivery retries
         transactions.executeWithoutResult(tx -> {
             dispatches.sent(order.orderId());
             processed.firstDelivery(listenerId, order.eventId());
+            orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
         });
-        orders.recordDispatch(order.orderId(), DispatchStatus.SENT);
         metrics.sent.increment();
     }
 

@@ -28,6 +28,10 @@ class OrderExpiryJob {
             if (expired > 0) {
                 log.info("Expired {} unpaid orders", expired);
             }
+            int asked = orders.askAboutStuckPayments();
+            if (asked > 0) {
+                log.warn("Asked the payment module to settle {} orders stuck in PAYMENT_PROCESSING", asked);
+            }
         } catch (RuntimeException e) {
             log.warn("Order expiry round failed; the next round retries: {}", e.toString());
         }

@@ -172,6 +172,29 @@ public class OrderManagement {
         return expired == null ? 0 : expired;
     }
 
+    /**
+     * Bounds PAYMENT_PROCESSING: an order processing longer than the payment timeout gets a {@link PaymentTimedOut}
+     * (once per timeout, claimed with SKIP LOCKED across instances); the payment module's answer, a completion or a
+     * failure, moves it on through the usual conditional updates, with the usual compensation on failure.
+     */
+    public int askAboutStuckPayments() {
+        Integer asked = retryingDeadlocks(() -> transactions.execute(status -> {
+            Instant now = clock.instant();
+            int count = 0;
+            for (long orderId :
+                    orders.claimStuckPayments(now.minus(properties.paymentTimeout()), properties.expiryBatchSize())) {
+                Orders.OrderRow order = orders.find(orderId).orElseThrow();
+                if (orders.touchProcessing(orderId, now)) {
+                    events.publishEvent(
+                            new PaymentTimedOut(UUID.randomUUID(), orderId, order.memberId(), order.finalAmount()));
+                    count++;
+                }
+            }
+            return count;
+        }));
+        return asked == null ? 0 : asked;
+    }
+
     /** Payment succeeded: PAYMENT_PROCESSING -> PAID once; coupon used, sales counted, dispatch told. */
     void paymentCompleted(String listenerId, UUID eventId, long orderId) {
         transactions.executeWithoutResult(tx -> {

@@ -14,11 +14,12 @@ public class OrderTopics {
     public static final String PLACED = "order.placed";
     public static final String PAYMENT_REQUESTED = "order.payment-requested";
     public static final String PAID = "order.paid";
+    public static final String PAYMENT_TIMED_OUT = "order.payment-timed-out";
     static final String PAYMENT_COMPLETED = "payment.completed";
     static final String PAYMENT_FAILED = "payment.failed";
 
     @Bean
     EventTopics orderEventTopics() {
-        return EventTopics.of(PLACED, PAYMENT_REQUESTED, PAID);
+        return EventTopics.of(PLACED, PAYMENT_REQUESTED, PAID, PAYMENT_TIMED_OUT);
     }
 }

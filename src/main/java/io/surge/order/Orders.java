@@ -125,6 +125,20 @@ class Orders {
                         ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""").params(ts(now), limit).query(Long.class).list();
     }
 
+    /** PAYMENT_PROCESSING orders untouched since {@code before}, skipping rows another instance holds right now. */
+    List<Long> claimStuckPayments(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM orders WHERE status = 'PAYMENT_PROCESSING' AND updated_at <= ?
+                        ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED""").params(ts(before), limit).query(Long.class).list();
+    }
+
+    /** Restarts the payment timeout of a processing order (it has just been asked about). */
+    boolean touchProcessing(long orderId, Instant now) {
+        return jdbc.sql("""
+                                UPDATE orders SET updated_at = ?
+                                WHERE id = ? AND status = 'PAYMENT_PROCESSING'""").params(ts(now), orderId).update() == 1;
+    }
+
     boolean markExpired(long orderId, Instant now) {
         return jdbc.sql("""
                                 UPDATE orders SET status = 'EXPIRED', failure_reason = 'PAYMENT_WINDOW_ELAPSED',

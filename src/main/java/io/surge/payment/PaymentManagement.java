@@ -2,6 +2,7 @@ package io.surge.payment;
 
 import io.surge.member.MemberManagement;
 import io.surge.order.PaymentRequested;
+import io.surge.order.PaymentTimedOut;
 import io.surge.platform.kafka.PoisonEvent;
 import io.surge.platform.kafka.ProcessedEvents;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentManagement {
 
     public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    public static final String PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT";
     public static final long MAX_CREDIT = 100_000_000L;
     static final String ADMIN_CREDIT = "ADMIN_CREDIT";
     static final String SELF_CHARGE = "SELF_CHARGE";
@@ -109,6 +111,36 @@ public class PaymentManagement {
             events.publishEvent(
                     new PaymentFailed(UUID.randomUUID(), request.orderId(), request.memberId(), INSUFFICIENT_BALANCE));
             metrics.failed(INSUFFICIENT_BALANCE);
+        }
+    }
+
+    /**
+     * The order side waited too long for an outcome. This module alone knows whether the wallet was debited: it
+     * answers with the recorded outcome again (the first answer went missing), or, when the request never arrived,
+     * records the payment as FAILED first, so the request, should it still arrive, charges nothing.
+     */
+    @Transactional
+    void settleTimedOut(String listenerId, PaymentTimedOut timedOut) {
+        if (!processed.firstDelivery(listenerId, timedOut.eventId())) {
+            return;
+        }
+        long orderId = timedOut.orderId();
+        var recorded = wallets.payment(orderId);
+        if (recorded.isEmpty()) {
+            wallets.recordPayment(orderId, timedOut.memberId(), timedOut.amount(), "FAILED", PAYMENT_TIMEOUT);
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), orderId, timedOut.memberId(), PAYMENT_TIMEOUT));
+            metrics.failed(PAYMENT_TIMEOUT);
+        } else if ("COMPLETED".equals(recorded.get().status())) {
+            events.publishEvent(new PaymentCompleted(
+                    UUID.randomUUID(),
+                    orderId,
+                    timedOut.memberId(),
+                    recorded.get().amount()));
+        } else {
+            String reason = recorded.get().reason() == null
+                    ? "PAYMENT_FAILED"
+                    : recorded.get().reason();
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), orderId, timedOut.memberId(), reason));
         }
     }
 }

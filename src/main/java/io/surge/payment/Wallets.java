@@ -66,6 +66,16 @@ class Wallets {
                 > 0;
     }
 
+    /** The recorded outcome of charging an order: status, amount, failure reason. */
+    java.util.Optional<PaymentRecord> payment(long orderId) {
+        return jdbc.sql("SELECT status, amount, failure_reason FROM payment WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new PaymentRecord(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                .optional();
+    }
+
+    record PaymentRecord(String status, long amount, String reason) {}
+
     void recordPayment(long orderId, long memberId, long amount, String status, String reason) {
         jdbc.sql("""
                         INSERT INTO payment (order_id, member_id, amount, status, failure_reason, created_at)

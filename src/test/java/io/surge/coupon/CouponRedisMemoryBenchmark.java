@@ -55,10 +55,10 @@ class CouponRedisMemoryBenchmark {
             List<Long> members =
                     LongStream.range(10_000_000, 10_000_000 + holders).boxed().toList();
             if (holders <= 1_000) {
-                state.write(campaign, List.of(), 0);
+                state.write(campaign, List.of(), 0, 0);
                 members.forEach(m -> state.issue(campaign.id(), m));
             } else {
-                state.write(campaign, members, holders);
+                state.write(campaign, members, holders, 0);
             }
             long stateBytes = usage("coupon:{" + couponId + "}:state");
             long holderBytes = usage("coupon:{" + couponId + "}:holders");

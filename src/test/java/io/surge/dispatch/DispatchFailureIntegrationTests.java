@@ -77,6 +77,39 @@ class DispatchFailureIntegrationTests extends ShopTest {
                 .isEqualTo("SENT");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.kafka.core.KafkaOperations<String, byte[]> kafka;
+
+    /**
+     * Found by the MariaDB drill: the dispatch row said SENT, the order's dispatch status had not been written when
+     * MariaDB went away, and a redelivery returned early, leaving the order PENDING for good. A redelivery now heals
+     * it without sending again.
+     */
+    @Test
+    void aRedeliveredPaidOrderWhoseSentWasNotRecordedIsHealedNotSentAgain() {
+        long option = shop.product(500, 5).getFirst();
+        String token = shop.member(1_000);
+        long orderId = shop.placeOrder(token, option, 1);
+        assertThat(shop.pay(token, orderId).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(shop.dispatchStatus(orderId)));
+        int calls = TestPlatform.requestsFor(orderId);
+
+        jdbc.sql("UPDATE orders SET dispatch_status = 'PENDING' WHERE id = ?")
+                .param(orderId)
+                .update();
+        String paid = jdbc.sql("SELECT SERIALIZED_EVENT FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%OrderPaid'"
+                        + " AND SERIALIZED_EVENT LIKE ? LIMIT 1")
+                .param("%\"orderId\":" + orderId + ",%")
+                .query(String.class)
+                .single();
+        kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        "order.paid", Long.toString(orderId), paid.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(shop.dispatchStatus(orderId)));
+        assertThat(TestPlatform.requestsFor(orderId)).isEqualTo(calls);
+    }
+
     @Test
     void deadLettersAreForAdminsOnly() {
         String user = shop.member(0);

@@ -59,6 +59,46 @@ class OrderFlowIntegrationTests extends ShopTest {
         assertThat(top.status()).isEqualTo(200);
     }
 
+    /** 20 lines with the longest names the catalog allows: the OrderPaid is far above the outbox's old 4,000 chars. */
+    @Test
+    void aTwentyLineOrderWithLongNamesIsPaidAndSent() {
+        String productName =
+                "P".repeat(190) + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO product (name, description, category, price, created_at)"
+                        + " VALUES (?, 'big', 'test', 100, NOW(6))")
+                .param(productName)
+                .update(keys, "id");
+        long productId = keys.getKey().longValue();
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var optionKey = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO product_option (product_id, name, price, stock) VALUES (?, ?, 100, 10)")
+                    .params(productId, ("option " + i + " ").repeat(20).substring(0, 100))
+                    .update(optionKey, "id");
+            lines.add(Map.of("optionId", optionKey.getKey().longValue(), "quantity", 1));
+        }
+        String token = shop.member(10_000);
+        var placed = api.post("/api/orders", Map.of("items", lines), token);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        long orderId = placed.json().get("orderId").asLong();
+        assertThat(shop.pay(token, orderId).status()).isEqualTo(202);
+
+        await().atMost(SAGA).untilAsserted(() -> {
+            var order = shop.get(token, orderId);
+            assertThat(order.json().get("status").asString()).isEqualTo("PAID");
+            assertThat(order.json().get("dispatchStatus").asString()).isEqualTo("SENT");
+        });
+        assertThat(shop.balance(token)).isEqualTo(8_000);
+        assertThat(shop.ledgerRowsFor(orderId)).isEqualTo(1);
+        int longest = jdbc.sql("SELECT MAX(LENGTH(SERIALIZED_EVENT)) FROM EVENT_PUBLICATION"
+                        + " WHERE SERIALIZED_EVENT LIKE ?")
+                .param("%\"orderId\":" + orderId + ",%")
+                .query(Integer.class)
+                .single();
+        assertThat(longest).isGreaterThan(4_000);
+    }
+
     @Test
     void insufficientBalanceFailsThePaymentAndReleasesStockOnce() {
         long option = shop.product(5_000, 3).getFirst();

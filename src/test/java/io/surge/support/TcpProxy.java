@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
  * A TCP proxy a test puts between the application and a server (MySQL), so it can take the server away without
  * touching it: {@link #cut()} closes every live connection and closes new ones as soon as they are accepted, as a
  * server that went away would look to the driver (connection reset / refused, not a hang); {@link #restore()}
- * forwards again. Blocking sockets on virtual threads: two per connection, no selector bookkeeping.
+ * forwards again. {@link #delayReplies} holds back what the server sends (a command that ran, whose answer comes too
+ * late for the client's timeout). Blocking sockets on virtual threads: two per connection, no selector bookkeeping.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile long replyDelayMillis;
 
     private TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -53,6 +55,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+    }
+
+    /** Holds each chunk the server sends for this long before passing it on; zero forwards at once again. */
+    public void delayReplies(java.time.Duration delay) {
+        replyDelayMillis = delay.toMillis();
     }
 
     @Override
@@ -87,8 +94,8 @@ public final class TcpProxy implements AutoCloseable {
                 throw new IOException("cut");
             }
             upstream.connect(target, CONNECT_TIMEOUT_MS);
-            threads.submit(() -> pipe(upstream, client));
-            pipe(client, upstream);
+            threads.submit(() -> pipe(upstream, client, true));
+            pipe(client, upstream, false);
         } catch (IOException e) {
             closeQuietly(client);
             closeQuietly(upstream);
@@ -96,9 +103,21 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Copies until either side ends, then closes both: a half-open MySQL connection is of no use to anyone. */
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean replies) {
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            var in = from.getInputStream();
+            var out = to.getOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                long delay = replies ? replyDelayMillis : 0;
+                if (delay > 0) {
+                    Thread.sleep(delay);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } catch (IOException ended) {
             // the other side closed, or cut() closed us
         } finally {

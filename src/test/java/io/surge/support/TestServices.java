@@ -104,6 +104,11 @@ public final class TestServices {
         return new java.net.InetSocketAddress(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort());
     }
 
+    /** Where the test Redis server listens, for a {@link TcpProxy} in front of it. */
+    public static java.net.InetSocketAddress redisAddress() {
+        return new java.net.InetSocketAddress(redisHost(), Integer.parseInt(redisPort()));
+    }
+
     /** This run's database reached through a local port (a {@link TcpProxy}) instead of the server's own. */
     public static String localDatabaseUrlThrough(int port) {
         java.net.URI direct = java.net.URI.create(localDatabaseUrl().substring("jdbc:".length()));

@@ -72,6 +72,7 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         DataAccessResourceFailureException.class,
         TransientDataAccessResourceException.class,
         QueryTimeoutException.class,
+        org.springframework.dao.RecoverableDataAccessException.class,
         ServiceUnavailable.class
     })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
@@ -80,6 +81,40 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return serviceUnavailable(
                 "A backing service is busy or unreachable; retry shortly.",
                 hinted != null ? hinted : UNAVAILABLE_RETRY_AFTER);
+    }
+
+    /**
+     * A store that went away in the middle of a transaction (MariaDB stopped, a connection reset) surfaces as an
+     * uncategorised or transaction-system exception (e.g. "Unable to rollback against JDBC Connection"): that is the
+     * same "unavailable, retry", not a server bug; so is a Redis still loading its dataset after a restart. Anything
+     * else of these types still answers 500.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.UncategorizedDataAccessException.class,
+        org.springframework.transaction.TransactionSystemException.class
+    })
+    ResponseEntity<ProblemDetail> lostConnection(Exception ex) {
+        if (connectionLost(ex)) {
+            return unavailable(ex);
+        }
+        return unexpected(ex);
+    }
+
+    static boolean connectionLost(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException
+                    || cause instanceof io.lettuce.core.RedisLoadingException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || (cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))
+                    || (cause instanceof java.sql.SQLException closed
+                            && "Connection is closed".equals(closed.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A rate limit refused the request inside a controller (limits checked by key only known there). */

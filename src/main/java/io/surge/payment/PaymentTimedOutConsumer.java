@@ -1,0 +1,27 @@
+package io.surge.payment;
+
+import io.surge.order.OrderTopics;
+import io.surge.order.PaymentTimedOut;
+import io.surge.platform.kafka.PoisonEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Decodes a payment timeout and hands it to {@link PaymentManagement}. */
+@Component
+class PaymentTimedOutConsumer {
+
+    static final String LISTENER_ID = "payment.payment-timed-out";
+    private final PaymentManagement payments;
+
+    PaymentTimedOutConsumer(PaymentManagement payments) {
+        this.payments = payments;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = OrderTopics.PAYMENT_TIMED_OUT)
+    void on(PaymentTimedOut timedOut) {
+        if (timedOut.eventId() == null || timedOut.orderId() <= 0 || timedOut.memberId() <= 0) {
+            throw PoisonEvent.of("payment timeout without event, order or member id");
+        }
+        payments.settleTimedOut(LISTENER_ID, timedOut);
+    }
+}
