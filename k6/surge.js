@@ -45,7 +45,7 @@ const dispatchPending = new Counter('dispatch_pending');
 /** The rate of a population after scaling; targets in units of capacity are multiplied out. */
 export function scaledRate(pop, value) {
   const unit = pop.targetUnit === 'xCapacity' ? CAPACITY : 1;
-  return Math.max(1, Math.round(value * unit * RATE_SCALE));
+  return Math.max(1, Math.round(value * unit * (pop.scaleRate === false ? 1 : RATE_SCALE)));
 }
 
 export function scaledSeconds(s) {

@@ -89,12 +89,35 @@ def series_sum(text, name):
     return total if seen else None
 
 
+def children(pid):
+    kids = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                if int(open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(d))
+            except (OSError, IndexError, ValueError):
+                pass
+    return kids
+
+
+def proc_tree(name, pid):
+    """nginx does its work in worker processes: count them with the master."""
+    p = proc(pid)
+    if p and name == "nginx":
+        for kid in children(pid):
+            k = proc(kid)
+            if k:
+                p["cpu_s"] += k["cpu_s"]; p["rss_mb"] += k["rss_mb"]
+    return p
+
+
 with open(out, "a") as f:
     while running:
         t = time.time()
         row = {"t": round(t, 3), "proc": {}, "apps": {}}
         for name, pid in pids().items():
-            p = proc(pid)
+            p = proc_tree(name, pid)
             if p:
                 row["proc"][name] = p
         row["redis_used_mb"] = redis_used()

@@ -24,7 +24,6 @@ final class Outcomes {
             "server_error",
             "network");
 
-    private final long startMillis = System.currentTimeMillis();
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> byStep = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> latencies = new ConcurrentHashMap<>();
@@ -52,7 +51,7 @@ final class Outcomes {
         byStep.computeIfAbsent(step, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, k -> new LongAdder())
                 .increment();
-        long second = (System.currentTimeMillis() - startMillis) / 1000;
+        long second = System.currentTimeMillis() / 1000; // epoch seconds: the report lines them up with the samples
         Second bucket = seconds.computeIfAbsent(second, k -> new Second());
         bucket.outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
         if (millis != null) {

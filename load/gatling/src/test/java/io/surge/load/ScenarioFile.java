@@ -72,7 +72,8 @@ final class ScenarioFile {
 
     double rate(JsonNode population, double value) {
         double unit = "xCapacity".equals(population.path("targetUnit").asText()) ? capacity : 1;
-        return Math.max(1, Math.round(value * unit * rateScale));
+        double scale = population.path("scaleRate").asBoolean(true) ? rateScale : 1;
+        return Math.max(1, Math.round(value * unit * scale));
     }
 
     long seconds(double s) {

@@ -82,21 +82,21 @@ final class SetupClient {
         if (count == 0) return List.of();
         String pool = ScenarioFile.knob("POOL", "twin");
         Path cache = file.repo.resolve("target/load/twin-members-" + pool + "-" + kind + ".json");
-        List<Member> cached = readCache(cache, count);
-        if (cached != null) {
+        List<Member> members = new ArrayList<>(readCache(cache));
+        if (members.size() >= count) {
             System.out.println("[twin] " + count + " " + kind + " members from " + cache);
-            return cached;
+            return members.subList(0, count);
         }
+        System.out.println("[twin] " + members.size() + " " + kind + " members cached, creating " + (count - members.size()));
         String pattern = file.root.path("setup").path("memberEmailPattern").asText();
         String password = file.root.path("setup").path("memberPassword").asText();
         int parallel = file.root.path("setup").path("setupParallelism").asInt(16);
-        List<Member> members = new ArrayList<>();
-        try (ExecutorService pool16 = Executors.newFixedThreadPool(parallel)) {
+        try (ExecutorService workers = Executors.newFixedThreadPool(parallel)) {
             List<Future<Member>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = members.size(); i < count; i++) {
                 String email = pattern.replace("{pool}", pool + "-" + kind).replace("{i}", String.valueOf(i));
                 int n = i;
-                futures.add(pool16.submit(() -> member(email, password, n)));
+                futures.add(workers.submit(() -> member(email, password, n)));
             }
             for (Future<Member> f : futures) members.add(f.get());
         } catch (Exception e) {
@@ -125,24 +125,22 @@ final class SetupClient {
         return new Member(token, memberId);
     }
 
-    private List<Member> readCache(Path cache, int count) {
+    /** Members of an earlier run on the same stage whose tokens still work (empty when there are none). */
+    private List<Member> readCache(Path cache) {
         try {
-            if (!Files.exists(cache)) return null;
+            if (!Files.exists(cache)) return List.of();
             JsonNode node = read(Files.readString(cache));
-            if (node.path("members").size() < count
+            if (node.path("members").isEmpty()
                     || Instant.parse(node.path("at").asText()).isBefore(Instant.now().minusSeconds(45 * 60))) {
-                return null;
+                return List.of();
             }
             String first = node.path("members").get(0).path("token").asText();
-            if (send("GET", "/api/members/me", null, first).statusCode() != 200) return null;
+            if (send("GET", "/api/members/me", null, first).statusCode() != 200) return List.of();
             List<Member> members = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                JsonNode m = node.path("members").get(i);
-                members.add(new Member(m.path("token").asText(), m.path("memberId").asText()));
-            }
+            node.path("members").forEach(m -> members.add(new Member(m.path("token").asText(), m.path("memberId").asText())));
             return members;
         } catch (IOException | RuntimeException e) {
-            return null;
+            return List.of();
         }
     }
 
