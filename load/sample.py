@@ -112,10 +112,35 @@ def proc_tree(name, pid):
     return p
 
 
+def host_cpu():
+    """Busy and total CPU seconds of the whole machine (/proc/stat), to tell the stage from everything else."""
+    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return {"busy_s": (sum(fields[:8]) - idle) / tick, "total_s": sum(fields[:8]) / tick}
+
+
+def loadgen():
+    """CPU and RSS of the load generator (the Gatling JVM) sharing the box."""
+    total = None
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                if b"io.gatling" in open(f"/proc/{d}/cmdline", "rb").read():
+                    p = proc(int(d))
+                    if p:
+                        total = p if total is None else {k: total[k] + p[k] for k in p}
+            except OSError:
+                pass
+    return total
+
+
 with open(out, "a") as f:
     while running:
         t = time.time()
-        row = {"t": round(t, 3), "proc": {}, "apps": {}}
+        row = {"t": round(t, 3), "proc": {}, "apps": {}, "host": host_cpu(), "load1": os.getloadavg()[0]}
+        lg = loadgen()
+        if lg:
+            row["proc"]["loadgen"] = lg
         for name, pid in pids().items():
             p = proc_tree(name, pid)
             if p:

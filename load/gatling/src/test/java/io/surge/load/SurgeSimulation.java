@@ -105,6 +105,25 @@ public class SurgeSimulation extends Simulation {
         return steps.toArray(OpenInjectionStep[]::new);
     }
 
+    /** The arrival rates the run offered, per population: "250" or "250 -> 500 -> 1000". */
+    private String targets() {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode p : file.spec.path("populations")) {
+            List<String> rates = new ArrayList<>();
+            if ("constant".equals(p.path("executor").asText())) {
+                rates.add(String.valueOf((long) file.rate(p, p.path("rate").asDouble())));
+            } else {
+                if (p.path("startRate").asDouble(0) > 0) rates.add(String.valueOf((long) file.rate(p, p.path("startRate").asDouble())));
+                for (JsonNode st : p.path("stages")) {
+                    String r = String.valueOf((long) file.rate(p, st.path("target").asDouble()));
+                    if (rates.isEmpty() || !rates.getLast().equals(r)) rates.add(r);
+                }
+            }
+            parts.add((file.spec.path("populations").size() > 1 ? p.path("name").asText() + " " : "") + String.join(" → ", rates));
+        }
+        return String.join(", ", parts);
+    }
+
     private Duration maxDuration() {
         long total = 0;
         for (JsonNode p : file.spec.path("populations")) {
@@ -212,8 +231,11 @@ public class SurgeSimulation extends Simulation {
         long payTimeout = mix.path("orderPollTimeoutMs").asLong(15000);
         long dispatchTimeout = mix.path("dispatchPollTimeoutMs").asLong(10000);
         long credit = file.root.path("setup").path("walletCredit").asLong();
-        return exec(session -> session.set("email", "mixed-twin-" + startedAt.toEpochMilli() + "-" + session.userId()
-                        + "@load.surge.test"))
+        return exec(session -> {
+                    outcomes.order("iterations");
+                    return session.set("email", "mixed-twin-" + startedAt.toEpochMilli() + "-" + session.userId()
+                            + "@load.surge.test");
+                })
                 .exec(call(population, "signup",
                         http("signup").post("/api/auth/signup")
                                 .body(StringBody(s -> signupBody(s.getString("email"), password))),
@@ -346,6 +368,8 @@ public class SurgeSimulation extends Simulation {
         summary.put("startedAt", startedAt.toString());
         summary.put("finishedAt", finishedAt.toString());
         summary.put("members", members.size());
+        summary.put("targetRps", targets());
+        summary.put("iterations", outcomes.orders("iterations"));
         Map<String, Object> pops = new LinkedHashMap<>();
         long requests = 0;
         Map<String, Long> all = new LinkedHashMap<>();
