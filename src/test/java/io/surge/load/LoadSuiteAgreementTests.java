@@ -166,7 +166,7 @@ class LoadSuiteAgreementTests {
                         assertThat(ex.path("stages").get(i).path("target").asLong())
                                 .as(name + " stage " + i)
                                 .isEqualTo(
-                                        Math.max(1, Math.round(st.path("target").asDouble() * unit * 0.5)));
+                                        Math.max(1, Math.round(st.path("target").asDouble() * unit)));
                     }
                 }
             }
