@@ -290,7 +290,7 @@ export function mixed(data) {
   const chosen = products[Math.floor(Math.random() * products.length)];
   const detail = call('GET', `/api/products/${chosen.productId}`, null, token, 'product');
   if (record('product', detail, ok) !== 'ok') return;
-  if (Math.random() >= mix.orderProbability) return;
+  if (Math.random() >= Number(__ENV.ORDER_PROBABILITY || mix.orderProbability)) return;
   const options = (json(detail) || {}).options || [];
   if (options.length === 0) return;
   if (record('credit', credit(data.admin, token, memberId, DEF.setup.walletCredit), ok) !== 'ok') return;
