@@ -65,6 +65,18 @@ final class Outcomes {
         }
     }
 
+    private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    void status(String key) {
+        statuses.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    Map<String, Long> statuses() {
+        Map<String, Long> map = new TreeMap<>();
+        statuses.forEach((k, v) -> map.put(k, v.sum()));
+        return map;
+    }
+
     void order(String what) {
         orders.computeIfAbsent(what, k -> new LongAdder()).increment();
     }

@@ -69,7 +69,7 @@ public class SurgeSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .shareConnections()
-                .maxConnectionsPerHost(Integer.parseInt(ScenarioFile.knob("MAX_CONNECTIONS", "512")));
+                .maxConnectionsPerHost(Integer.parseInt(ScenarioFile.knob("MAX_CONNECTIONS", "1500")));
         List<PopulationBuilder> populations = new ArrayList<>();
         for (JsonNode p : file.spec.path("populations")) {
             String name = p.path("name").asText();
@@ -147,7 +147,7 @@ public class SurgeSimulation extends Simulation {
     // -----------------------------------------------------------------------------------------------------------
     // requests: every answer classified, checked against the scenario's correct classes, recorded
 
-    private static final String[] PER_REQUEST = {"status", "code", "rt", "outcome"};
+    private static final String[] PER_REQUEST = {"status", "code", "reason", "rt", "outcome"};
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
@@ -167,6 +167,7 @@ public class SurgeSimulation extends Simulation {
         checks.add(responseTimeInMillis().saveAs("rt"));
         checks.add(status().saveAs("status"));
         checks.add(regex("\"code\"\\s*:\\s*\"([A-Z_]+)\"").optional().saveAs("code"));
+        checks.add(regex("\"reason\"\\s*:\\s*\"([a-z-]+)\"").optional().saveAs("reason"));
         checks.addAll(List.of(more));
         HttpRequestActionBuilder r = request.requestTimeout(timeout).check(checks);
         // one conditional check per class (a check sees the session as it was before the request, so the class is
@@ -190,8 +191,18 @@ public class SurgeSimulation extends Simulation {
                     String outcome = session.contains("outcome") ? session.getString("outcome") : "network";
                     Integer rt = session.contains("rt") ? session.getInt("rt") : null;
                     outcomes.record(population, step, outcome, rt);
+                    outcomes.status(statusKey(session));
                     return session.set("outcome", outcome);
                 });
+    }
+
+    /** "201", "409 COUPON_SOLD_OUT", "429 TOO_MANY_REQUESTS concurrency", "502", "no answer": what each answer was. */
+    private static String statusKey(Session s) {
+        if (!s.contains("status")) return "no answer";
+        StringBuilder key = new StringBuilder(String.valueOf(s.getInt("status")));
+        if (s.getInt("status") >= 400 && s.contains("code")) key.append(' ').append(s.getString("code"));
+        if (s.contains("reason")) key.append(' ').append(s.getString("reason"));
+        return key.toString();
     }
 
     private static boolean ok(Session s) {
@@ -398,6 +409,7 @@ public class SurgeSimulation extends Simulation {
         summary.put("errorsByKind", errors);
         summary.put("populations", pops);
         summary.put("steps", outcomes.steps());
+        summary.put("statuses", outcomes.statuses());
         Map<String, Object> orders = new LinkedHashMap<>();
         for (String k : List.of("placed", "paid", "paymentFailed", "unfinished", "dispatchSent", "dispatchFailed", "dispatchPending")) {
             orders.put(k, outcomes.orders(k));
