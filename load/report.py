@@ -163,9 +163,13 @@ def resource_stats(rows):
             if name in rows[0]["proc"]:
                 cpu[name] = 100 * (rows[-1]["proc"][name]["cpu_s"] - rows[0]["proc"][name]["cpu_s"]) / max(dt, 0.1)
         out["cpu"] = cpu
+        out["stage_pct"] = sum(v for k, v in cpu.items() if k != "loadgen")
+        out["app_cpu_s"] = sum(rows[-1]["proc"][k]["cpu_s"] - rows[0]["proc"][k]["cpu_s"]
+                               for k in cpu if k.startswith("app"))
         h0, h1 = rows[0].get("host"), rows[-1].get("host")
         if h0 and h1:
             out["host_busy_pct"] = 100 * (h1["busy_s"] - h0["busy_s"]) / max(dt, 0.1)
+            out["other_pct"] = max(0.0, out["host_busy_pct"] - out["stage_pct"] - cpu.get("loadgen", 0))
         out["seconds"] = dt
     out["redis_peak"] = max((r["redis_used_mb"] for r in rows if r.get("redis_used_mb") is not None), default=None)
     out["lag_peak"] = max((r["kafka_lag"] for r in rows if r.get("kafka_lag") is not None), default=None)
@@ -264,10 +268,14 @@ def generate(batch, doc):
     w("")
     w("## Headline")
     w("")
-    w("| scenario | what (full-size definition) | ran for | arrivals/s (target) | answers/s | correct/s | p50 | p95 | p99 | max | correct % | 429 | 503 | 5xx | no answer |")
-    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("| scenario | what (full-size definition) | ran for | arrivals/s (target) | answers/s | correct/s | p50 | p95 | p99 | max | correct % | 429 | 503 | 5xx | no answer | instance CPU ms / answer | box CPU: stage / load gen / others |")
+    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for n in names:
         s = runs[n][0]
+        st = resource_stats(runs[n][1])
+        cpu_ms = 1000 * st["app_cpu_s"] / max(1, s["requests"]) if st.get("app_cpu_s") else None
+        share = (f"{st.get('stage_pct', 0):.0f} / {st.get('cpu', {}).get('loadgen', 0):.0f} / {st.get('other_pct', 0):.0f} %"
+                 if st.get("host_busy_pct") is not None else "—")
         o, lat = s["outcomes"], s["latencyMs"]
         total = max(1, sum(o.values()))
         correct = sum(o.get(c, 0) for c in GOOD)
@@ -276,7 +284,11 @@ def generate(batch, doc):
         w(f"| `{n}` | {s.get('description', '')} | {secs} s | {s.get('targetRps', '—')} | {s['throughputRps']:,.0f} |"
           f" {correct / secs:,.0f} | {fmt(lat.get('p50'))} | {fmt(lat.get('p95'))} | {fmt(lat.get('p99'))} |"
           f" {fmt(lat.get('max'))} | {100 * correct / total:.1f} | {o.get('throttled', 0):,} | {o.get('unavailable', 0):,} |"
-          f" {o.get('server_error', 0):,} | {o.get('network', 0):,} |")
+          f" {o.get('server_error', 0):,} | {o.get('network', 0):,} | {fmt(cpu_ms, 2)} | {share} |")
+    w("")
+    w("*Box CPU* is % of one core over the scenario (200 % = both cores): the stage's processes, the Gatling JVM, and"
+      " everything else on the machine (other builds and tests). *Instance CPU ms / answer* is the four instances'"
+      " CPU time (/proc) divided by the answers they gave: the figure that noise on a shared box disturbs least.")
     w("")
     w("Latency in ms, measured by the load generator (Gatling) on the same two cores, answers with no response"
       " (timeouts) excluded from the percentiles and counted under *no answer*. *Correct* = 2xx, `409 COUPON_SOLD_OUT`"
@@ -372,6 +384,10 @@ def generate(batch, doc):
     missed = []
     for n in names:
         missed += verdict_lines(n, runs[n][0])
+    for n in names:
+        peak = resource_stats(runs[n][1]).get("rss_peak")
+        if peak and peak > 512:
+            missed.append(f"- **{n}**: every instance <= 512 MB RSS — not met: {peak:.0f} MB peak ({peak - 512:.0f} MB over)")
     seeds_missed = []
     if coupon and seeds.get("coupon_issue_stable_rps") and coupon < seeds["coupon_issue_stable_rps"]:
         seeds_missed.append(f"- coupon capacity {fmt(coupon)}/s is {seeds['coupon_issue_stable_rps'] / coupon:.1f}x below the"

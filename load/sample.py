@@ -7,6 +7,7 @@ are read from the management port (9080+N, COMMON interface 1) and, where that d
     load/sample.py OUT.jsonl [interval-seconds]      env: SURGE_STAGE_DIR, REDIS_HOST/PORT, APP_INSTANCES
 """
 import json, os, re, signal, socket, subprocess, sys, time, urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 out, interval = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 2.0
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -73,7 +74,7 @@ def redis_used():
 def scrape(n):
     for port in ([metrics_port[n]] if n in metrics_port else [9080 + n, 8080 + n]):
         try:
-            text = urllib.request.urlopen(f"http://127.0.0.1:{port}/actuator/prometheus", timeout=1.5).read().decode()
+            text = urllib.request.urlopen(f"http://127.0.0.1:{port}/actuator/prometheus", timeout=1.0).read().decode()
             metrics_port[n] = port
             return text
         except Exception:
@@ -147,8 +148,10 @@ with open(out, "a") as f:
                 row["proc"][name] = p
         row["redis_used_mb"] = redis_used()
         lag = None
+        with ThreadPoolExecutor(len(instances)) as pool:  # in parallel: a starved box must not stretch the interval
+            texts = dict(zip(instances, pool.map(scrape, instances)))
         for n in instances:
-            text = scrape(n)
+            text = texts[n]
             if text is None:
                 continue
             app_lag = series_sum(text, "surge_kafka_listener_lag")
