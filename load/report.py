@@ -360,6 +360,10 @@ def generate(batch, doc):
     w(f"| coupons issued/s (201, best second of `load`/`stress`) | {fmt(max(best_issued(runs, 'load'), best_issued(runs, 'stress')))} | — |"
       f" {fmt(commits)} MariaDB single-row commits/s (16 conns, flush_log_at_trx_commit={ceil.get('mariadb_innodb_flush_log_at_trx_commit', '—')}) |"
       f" {ratio(max(best_issued(runs, 'load'), best_issued(runs, 'stress')), commits)} |")
+    if pc and pc.get("bare_winners_rps"):
+        bare = pc["bare_winners_rps"] * meta["cores"]
+        w(f"| coupon issue, correct answers/s vs the bare app (no auth, same Lua) on every core | {fmt(coupon)} | — |"
+          f" {fmt(bare)} ({pc['bare_winners_rps']:,.0f}/s on one pinned core x {meta['cores']}, `load/per-core`) | {ratio(coupon, bare)} |")
     w("")
     w("Redis also answered the script's repeat path (member already holds one: read-only) at"
       f" {fmt(ceil.get('redis_evalsha_issue_repeat_rps'))}/s and PING at {fmt(ceil.get('redis_ping_rps'))}/s;"
