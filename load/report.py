@@ -53,7 +53,10 @@ def capacity(summary, p95_limit=500, window=5):
 # charts
 
 def gnuplot(script):
-    subprocess.run(["gnuplot"], input=script, text=True, check=True, capture_output=True)
+    """Draws a chart; a panel without data (a metric no instance exported in that run) is reported, not fatal."""
+    p = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    if p.returncode:
+        print(f"[report] gnuplot: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else 'failed'}", file=sys.stderr)
 
 
 def chart_traffic(name, summary, png, tmp):
