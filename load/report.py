@@ -395,6 +395,18 @@ def generate(batch, doc):
         peak = resource_stats(runs[n][1]).get("rss_peak")
         if peak and peak > 512:
             missed.append(f"- **{n}**: every instance <= 512 MB RSS — not met: {peak:.0f} MB peak ({peak - 512:.0f} MB over)")
+    if "signup" in runs and runs["signup"][0]["outcomes"].get("ok", 0) == 0 and bcrypt_box_of(ceil, meta):
+        import re as _re
+        m = _re.search(r"SURGE_ADMISSION_LIMIT=(\d+)", meta.get("app_env", ""))
+        if m:
+            slots = int(m.group(1)) * meta["instances"]
+            wait = slots / bcrypt_box_of(ceil, meta)
+            missed.append(f"- **signup**: not one signup answered 201 within the 5 s client timeout. Admission lets"
+                          f" {m.group(1)} requests per instance in flight, {slots} in all; at the box's"
+                          f" {bcrypt_box_of(ceil, meta):.0f} bcrypt hashes/s a full house takes {wait:.1f} s to drain, longer"
+                          " than the client waits, so every admitted signup times out and the rest get fast 429s. A"
+                          " bcrypt-bound route needs its own, smaller concurrency limit (about hashes/s x the latency"
+                          " budget); not changed here (application configuration is outside the load suite)")
     seeds_missed = []
     if coupon and seeds.get("coupon_issue_stable_rps") and coupon < seeds["coupon_issue_stable_rps"]:
         seeds_missed.append(f"- coupon capacity {fmt(coupon)}/s is {seeds['coupon_issue_stable_rps'] / coupon:.1f}x below the"
@@ -474,6 +486,11 @@ def generate(batch, doc):
         f.write("\n".join(L) + "\n")
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"wrote {doc} and {len(glob.glob(os.path.join(out_dir, '*.png')))} charts")
+
+
+def bcrypt_box_of(ceil, meta):
+    b = ceil.get("bcrypt") or {}
+    return b.get("hashes_per_core_s", 0) * meta["cores"] if b else 0
 
 
 def fmt_actual(v):
