@@ -66,10 +66,13 @@ for a, b, name in (("surge_aot", "surge_aot_noagent", "agent_overhead_aot"),):
 if os.environ.get("AOT_CACHE_MB"):
     result["aot_cache_mb"] = int(os.environ["AOT_CACHE_MB"])
 result["loadavg_1m_max"] = max(r.get("loadavg_1m", 0) for r in rows)
-result["runs"] = rows
-
+# flat fields only (the load suite's report includes every field); the raw phases go beside them
+runs_file = out_file[: -len(".json")] + ".runs.json" if out_file.endswith(".json") else out_file + ".runs.json"
 with open(out_file, "w") as f:
     json.dump(result, f, indent=2)
+    f.write("\n")
+with open(runs_file, "w") as f:
+    json.dump(rows, f, indent=1)
     f.write("\n")
 
 print(f"per-core: instance on CPU {app_cpu}, wrk on CPU {load_cpu}, {conn} connections, median of {result['rounds']} "
@@ -85,4 +88,4 @@ for mode in modes:
 for key in result:
     if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_")):
         print(f"{key:26s} {result[key]}")
-print(f"written to {out_file}")
+print(f"written to {out_file} (raw phases: {runs_file})")
