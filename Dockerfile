@@ -61,7 +61,10 @@ kafka() { java -Xmx128m -Dlog4j2.configurationFile=/src/stage/kafka/log4j2.prope
 kafka kafka.tools.StorageTool format -t "$(kafka kafka.tools.StorageTool random-uuid | tail -1)" -c /tmp/kafka/server.properties
 kafka kafka.Kafka /tmp/kafka/server.properties >/tmp/kafka/kafka.log 2>&1 &
 for i in $(seq 120); do mysqladmin -uroot status >/dev/null 2>&1 && grep -q 'Kafka Server started' /tmp/kafka/kafka.log && break; sleep 1; done
-export SPRING_DATASOURCE_URL=jdbc:mysql://127.0.0.1:3306/surge SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+# root only logs in by socket here; the app connects over TCP with a user of this build stage
+mysql -uroot -e "CREATE USER 'training'@'%' IDENTIFIED BY 'training'; GRANT ALL ON *.* TO 'training'@'%';
+  CREATE USER 'training'@'localhost' IDENTIFIED BY 'training'; GRANT ALL ON *.* TO 'training'@'localhost'"
+export SPRING_DATASOURCE_URL=jdbc:mysql://127.0.0.1:3306/surge SPRING_DATASOURCE_USERNAME=training SPRING_DATASOURCE_PASSWORD=training \
   SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SURGE_KAFKA_REPLICATION_FACTOR=1 SURGE_KAFKA_MIN_INSYNC_REPLICAS=1 \
   SURGE_JWT_SECRET="$(head -c 48 /dev/urandom | base64 -w0)" SURGE_ADMIN_EMAIL=admin@aot.surge.test \
   SURGE_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 -w0)"
