@@ -228,7 +228,7 @@ class DeploymentFilesTests {
         String dockerfile = DeploymentFiles.read("Dockerfile");
         List<String> stages =
                 dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList();
-        assertThat(stages).hasSize(2);
+        assertThat(stages).hasSize(3); // build, AOT training, runtime
         assertThat(stages.getLast()).startsWith("FROM eclipse-temurin:25-jre");
         assertThat(dockerfile).containsPattern("(?m)^USER 10001");
         assertThat(dockerfile).contains("-javaagent:/app/otel/opentelemetry-javaagent.jar");
