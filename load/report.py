@@ -237,7 +237,9 @@ def generate(batch, doc):
     for f in k6_node:
         if os.path.dirname(f) != os.path.join(data_dir, "k6-node"):
             shutil.copy(f, os.path.join(data_dir, "k6-node", os.path.basename(f)))
-    per_core = sorted(glob.glob(os.path.join(ROOT, "docs", "benchmarks", "per-core-*.json")))
+    # the flat figures only: load/per-core writes its raw phases beside them as per-core-<date>.runs.json
+    per_core = sorted(f for f in glob.glob(os.path.join(ROOT, "docs", "benchmarks", "per-core-*.json"))
+                      if not f.endswith(".runs.json"))
     pc = load(per_core[-1]) if per_core else None
 
     L = []
@@ -383,7 +385,7 @@ def generate(batch, doc):
         for k, v in flatten(pc):
             w(f"| `{k}` | {v} |")
     else:
-        w("No `docs/benchmarks/per-core-*.json` yet: `load/per-core` (interface 3, the PERF helper's) had not landed"
+        w("No `docs/benchmarks/per-core-*.json` yet: `load/per-core` had not been run"
           " when this batch ran; `load/report` runs it and includes its newest JSON once it exists.")
     w("")
     w("## What was not met, and by how much")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Samples the native stage while a load run goes: per-process CPU and RSS (/proc), Redis used memory (INFO), and
 from each instance's Prometheus endpoint Hikari pending threads, Kafka consumer lag and admission in-flight. Metrics
-are read from the management port (9080+N, COMMON interface 1) and, where that does not answer, from the API port
+are read from the management port (9080+N) and, where that does not answer, from the API port
 (8080+N). One JSON line per sample until SIGTERM.
 
     load/sample.py OUT.jsonl [interval-seconds]      env: SURGE_STAGE_DIR, REDIS_HOST/PORT, APP_INSTANCES
