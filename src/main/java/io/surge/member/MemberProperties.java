@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param adminName its display name
  * @param passwordHashConcurrency most password hashes running at once on this instance (0: half the CPUs, at least one); beyond it
  *     signups and logins wait up to {@code passwordHashMaxWait}, then get a fast 429
- * @param passwordHashMaxWait longest wait for a hashing permit
+ * @param passwordHashMaxWait longest wait for a hashing permit (this instance's and the cluster's together)
+ * @param passwordHashClusterConcurrency most password hashes running at once across all instances sharing the Redis
+ *     (0: no cluster-wide bound); for instances that share cores, e.g. half the cores of the box
  */
 @Validated
 @ConfigurationProperties("surge.member")
@@ -26,4 +28,5 @@ public record MemberProperties(
         String adminPassword,
         @DefaultValue("Surge Admin") String adminName,
         @Min(0) @DefaultValue("0") int passwordHashConcurrency,
-        @NotNull @DefaultValue("50ms") Duration passwordHashMaxWait) {}
+        @NotNull @DefaultValue("50ms") Duration passwordHashMaxWait,
+        @Min(0) @DefaultValue("0") int passwordHashClusterConcurrency) {}

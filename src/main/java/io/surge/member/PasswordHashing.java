@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * bcrypt at the configured cost, within a per-instance budget: at most {@code SURGE_PASSWORD_HASH_CONCURRENCY}
- * hashes run at once (default: half the CPUs, at least one), a caller waits at most {@code SURGE_PASSWORD_HASH_MAX_WAIT} for a permit
- * and is otherwise refused ({@link PasswordHashingBusy}, a fast 429), so a signup or login flood can hold at most
- * that many cores and every other route keeps its CPU. Unknown emails are checked against a dummy hash of the same
+ * hashes run at once (default: half the CPUs, at least one), and, when {@code SURGE_PASSWORD_HASH_CLUSTER_CONCURRENCY}
+ * is set, at most that many across the cluster ({@link ClusterHashBudget}). A caller waits at most
+ * {@code SURGE_PASSWORD_HASH_MAX_WAIT} for both and is otherwise refused ({@link PasswordHashingBusy}, a fast 429), so a
+ * signup or login flood can hold at most that many cores and every other route keeps its CPU. Unknown emails are checked against a dummy hash of the same
  * cost (inside the same budget), so a login for a missing account takes as long as one with a wrong password and
  * timing reveals nothing.
  */
@@ -31,10 +32,13 @@ class PasswordHashing {
     private final Semaphore permits;
     private final long maxWaitNanos;
     private final Duration retryAfter = Duration.ofSeconds(1);
+    private final ClusterHashBudget cluster;
     private final Counter admitted;
     private final Counter rejected;
+    private final Counter rejectedByCluster;
 
-    PasswordHashing(MemberProperties properties, ProtectionMetrics metrics, MeterRegistry registry) {
+    PasswordHashing(
+            MemberProperties properties, ClusterHashBudget cluster, ProtectionMetrics metrics, MeterRegistry registry) {
         this.encoder = new BCryptPasswordEncoder(properties.passwordHashCost());
         this.dummyHash = encoder.encode("surge-timing-equaliser");
         int concurrency = properties.passwordHashConcurrency() > 0
@@ -42,8 +46,10 @@ class PasswordHashing {
                 : defaultConcurrency(Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(concurrency, true);
         this.maxWaitNanos = properties.passwordHashMaxWait().toNanos();
+        this.cluster = cluster;
         this.admitted = metrics.admitted(PasswordHashingBusy.REASON, "bcrypt");
         this.rejected = metrics.rejected(PasswordHashingBusy.REASON, "bcrypt");
+        this.rejectedByCluster = metrics.rejected(PasswordHashingBusy.REASON, "bcrypt-cluster");
         Gauge.builder("surge.member.password.hashes.active", () -> concurrency - permits.availablePermits())
                 .description("bcrypt hashes or checks running right now (bounded by the per-instance budget)")
                 .register(registry);
@@ -73,7 +79,9 @@ class PasswordHashing {
         budgeted(() -> encoder.matches(password.length() > MAX_PASSWORD_BYTES ? "x" : password, dummyHash));
     }
 
+    /** This instance's permit first (no Redis call while it is full), then the cluster's lease, both within one wait. */
     private <T> T budgeted(Supplier<T> work) {
+        long deadline = System.nanoTime() + maxWaitNanos;
         boolean acquired;
         try {
             acquired = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
@@ -85,9 +93,18 @@ class PasswordHashing {
             rejected.increment();
             throw PasswordHashingBusy.retryAfter(retryAfter);
         }
-        admitted.increment();
         try {
-            return work.get();
+            ClusterHashBudget.Lease lease = cluster.take(deadline);
+            if (lease == null) {
+                rejectedByCluster.increment();
+                throw PasswordHashingBusy.retryAfter(retryAfter);
+            }
+            try {
+                admitted.increment();
+                return work.get();
+            } finally {
+                cluster.giveBack(lease);
+            }
         } finally {
             permits.release();
         }
