@@ -2,6 +2,7 @@ package io.surge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,11 +32,16 @@ class ArchitectureTests {
     static final ArchRule domainDoesNotDependOnWeb = noClasses()
             .that()
             .resideOutsideOfPackage("..web..")
-            .and()
-            .resideOutsideOfPackage("io.surge.platform..")
             .should()
-            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.surge.*.web..")
-                    .and(JavaClass.Predicates.resideOutsideOfPackage("io.surge.platform..")));
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.surge.*.web.."));
+
+    /**
+     * No cycles between packages, not only between modules: every package is its own slice, so a module's
+     * sub-packages ({@code traffic.ratelimit} -> {@code traffic.resilience}) must form a tree as well.
+     */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.surge.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noLayerPackagesAtTheTop = noClasses()

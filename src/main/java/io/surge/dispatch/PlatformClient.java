@@ -5,7 +5,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.surge.order.OrderPaid;
-import io.surge.platform.resilience.Breakers;
+import io.surge.traffic.resilience.Breakers;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;

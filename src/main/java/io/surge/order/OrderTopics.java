@@ -1,6 +1,6 @@
 package io.surge.order;
 
-import io.surge.platform.kafka.EventTopics;
+import io.surge.messaging.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,6 @@
 package io.surge.order;
 
-import io.surge.platform.kafka.PoisonEvent;
+import io.surge.messaging.PoisonEvent;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

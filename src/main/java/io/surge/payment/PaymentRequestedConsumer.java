@@ -1,8 +1,8 @@
 package io.surge.payment;
 
+import io.surge.messaging.PoisonEvent;
 import io.surge.order.OrderTopics;
 import io.surge.order.PaymentRequested;
-import io.surge.platform.kafka.PoisonEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,10 @@
+/**
+ * Traffic protection, in the order a request meets it: admission control ({@code admission}), route-class
+ * rate limits and the login guard ({@code ratelimit}), circuit breakers ({@code resilience}); one meter for all of
+ * them ({@link io.surge.traffic.ProtectionMetrics}). Published: the base package and the named interfaces
+ * {@code ratelimit} ({@code LoginGuard}, {@code ClientIp}) and {@code breakers} ({@code Breakers}).
+ */
+@ApplicationModule(allowedDependencies = {"redis", "web"})
+package io.surge.traffic;
+
+import org.springframework.modulith.ApplicationModule;
