@@ -91,27 +91,10 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         org.springframework.transaction.TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> lostConnection(Exception ex) {
-        if (connectionLost(ex)) {
+        if (InfrastructureFailures.connectionLost(ex)) {
             return unavailable(ex);
         }
         return unexpected(ex);
-    }
-
-    static boolean connectionLost(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException
-                    || cause instanceof io.lettuce.core.RedisLoadingException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || (cause instanceof java.sql.SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))
-                    || (cause instanceof java.sql.SQLException closed
-                            && "Connection is closed".equals(closed.getMessage()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Duration retryAfterHint(Throwable ex) {

@@ -2,6 +2,7 @@ package io.surge.messaging.kafka;
 
 import io.surge.messaging.DeadLetterHook;
 import io.surge.messaging.PoisonEvent;
+import io.surge.web.InfrastructureFailures;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ class KafkaErrorHandling {
         ExponentialBackOff untilReachable =
                 new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
         untilReachable.setMaxInterval(properties.retryMaxInterval().toMillis());
-        handler.setBackOffFunction((record, ex) -> DatabaseUnreachable.causes(ex) ? untilReachable : null);
+        handler.setBackOffFunction(
+                (record, ex) -> InfrastructureFailures.databaseUnreachable(ex) ? untilReachable : null);
         return handler;
     }
 }

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.traffic.resilience.ResilienceProperties.BreakerSpec;
+import io.surge.web.InfrastructureFailures;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +47,7 @@ class ResilienceConfig {
                 .waitDurationInOpenState(spec.waitInOpen())
                 .permittedNumberOfCallsInHalfOpenState(spec.permittedCallsInHalfOpen())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordException(new InfrastructureFailures())
+                .recordException(InfrastructureFailures::dependencyFailed)
                 .build();
     }
 }

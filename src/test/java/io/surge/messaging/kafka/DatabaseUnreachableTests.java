@@ -3,6 +3,7 @@ package io.surge.messaging.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.surge.messaging.PoisonEvent;
+import io.surge.web.InfrastructureFailures;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -25,18 +26,18 @@ class DatabaseUnreachableTests {
         var lost = new CannotGetJdbcConnectionException(
                 "lost", new SQLRecoverableException("Communications link failure", "08S01"));
 
-        assertThat(DatabaseUnreachable.causes(poolTimedOut)).isTrue();
-        assertThat(DatabaseUnreachable.causes(lost)).isTrue();
-        assertThat(DatabaseUnreachable.causes(new SQLException("refused", "08001")))
+        assertThat(InfrastructureFailures.databaseUnreachable(poolTimedOut)).isTrue();
+        assertThat(InfrastructureFailures.databaseUnreachable(lost)).isTrue();
+        assertThat(InfrastructureFailures.databaseUnreachable(new SQLException("refused", "08001")))
                 .isTrue();
     }
 
     @Test
     void aBadRecordOrConstraintIsNot() {
-        assertThat(DatabaseUnreachable.causes(
+        assertThat(InfrastructureFailures.databaseUnreachable(
                         new ListenerExecutionFailedException("listener failed", PoisonEvent.of("no order 7"))))
                 .isFalse();
-        assertThat(DatabaseUnreachable.causes(
+        assertThat(InfrastructureFailures.databaseUnreachable(
                         new DataIntegrityViolationException("duplicate", new SQLException("Duplicate entry", "23000"))))
                 .isFalse();
     }
