@@ -5,7 +5,6 @@ import io.surge.messaging.ProcessedEvents;
 import io.surge.order.DispatchStatus;
 import io.surge.order.OrderManagement;
 import io.surge.order.OrderPaid;
-import io.surge.order.OrderTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,7 +70,7 @@ public class DispatchManagement implements DeadLetterHook {
 
     @Override
     public void deadLettered(String topic, String key, Exception cause) {
-        if (!OrderTopics.PAID.equals(topic) || key == null) {
+        if (!OrderPaid.TOPIC.equals(topic) || key == null) {
             return;
         }
         long orderId;

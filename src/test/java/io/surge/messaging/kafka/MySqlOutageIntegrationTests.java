@@ -3,7 +3,7 @@ package io.surge.messaging.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.surge.order.OrderTopics;
+import io.surge.order.PaymentRequested;
 import io.surge.support.Api;
 import io.surge.support.Instances;
 import io.surge.support.Shop;
@@ -180,7 +180,7 @@ class MySqlOutageIntegrationTests {
                 "memberId", payment.memberId(),
                 "amount", PRICE));
         KafkaOperations<String, byte[]> producer = app.getBean(KafkaOperations.class);
-        producer.send(new ProducerRecord<>(OrderTopics.PAYMENT_REQUESTED, Long.toString(payment.orderId()), event))
+        producer.send(new ProducerRecord<>(PaymentRequested.TOPIC, Long.toString(payment.orderId()), event))
                 .join();
     }
 
