@@ -4,7 +4,7 @@
  * watch, outbox resubmission, consumer idempotency. API (this package): {@code EventTopics}, {@code ProcessedEvents},
  * {@code PoisonEvent}, {@code DeadLetterHook}; everything else is internal ({@code kafka}, {@code web}).
  */
-@ApplicationModule(allowedDependencies = {"redis", "web"})
+@ApplicationModule(allowedDependencies = {"lifecycle", "redis", "web"})
 package io.surge.messaging;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  * them ({@link io.surge.traffic.ProtectionMetrics}). Published: the base package and the named interfaces
  * {@code ratelimit} ({@code LoginGuard}, {@code ClientIp}) and {@code breakers} ({@code Breakers}).
  */
-@ApplicationModule(allowedDependencies = {"redis", "web"})
+@ApplicationModule(allowedDependencies = {"lifecycle", "redis", "web"})
 package io.surge.traffic;
 
 import org.springframework.modulith.ApplicationModule;

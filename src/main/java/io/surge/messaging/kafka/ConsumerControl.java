@@ -1,7 +1,7 @@
 package io.surge.messaging.kafka;
 
+import io.surge.lifecycle.Instance;
 import io.surge.redis.RedisKeyspace;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,8 @@ public class ConsumerControl {
             RedisKeyspace keyspace,
             JsonMapper json,
             ConsumerLag lag,
-            ConsumerControlProperties properties) {
+            ConsumerControlProperties properties,
+            Instance instance) {
         this.registry = registry;
         this.redis = redis;
         this.json = json;
@@ -62,8 +62,7 @@ public class ConsumerControl {
         this.pausedKey = keyspace.key("kafka:{consumers}:paused");
         this.instancesKey = keyspace.key("kafka:{consumers}:instances");
         this.channel = keyspace.key("kafka:{consumers}:control");
-        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.instanceId = instance.id();
     }
 
     /** Pauses the named listeners (all when empty) on every instance. Unknown ids are refused. */

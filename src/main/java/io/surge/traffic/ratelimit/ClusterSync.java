@@ -1,9 +1,9 @@
 package io.surge.traffic.ratelimit;
 
+import io.surge.lifecycle.Instance;
 import io.surge.redis.RedisKeyspace;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,13 +44,14 @@ class ClusterSync implements SmartLifecycle {
             StringRedisTemplate redis,
             RedisScript<List<Long>> rateLimitSyncScript,
             RedisKeyspace keyspace,
-            RateLimitProperties properties) {
+            RateLimitProperties properties,
+            Instance instance) {
         this.limits = limits;
         this.overrides = overrides;
         this.redis = redis;
         this.script = rateLimitSyncScript;
         this.keys = List.of(keyspace.key("ratelimit:{config}:instances"), overrides.versionKey());
-        this.instanceId = properties.instanceId().isBlank() ? UUID.randomUUID().toString() : properties.instanceId();
+        this.instanceId = instance.id();
         this.syncMillis = properties.syncInterval().toMillis();
         this.ttlMillis = Long.toString(properties.instanceTtl().toMillis());
         this.enabled = properties.enabled() && !properties.limits().isEmpty();

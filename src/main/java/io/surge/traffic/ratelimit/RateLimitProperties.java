@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * {@code PUT /api/admin/rate-limits} overrides capacity, rate and on/off at runtime on every instance.
  *
  * @param enabled off only for benchmarks that measure the unprotected path
- * @param instanceId this instance in the live-instance set; blank means a random id per start
  * @param syncInterval how often each instance heartbeats into Redis, learns how many instances are alive and picks up
  *     runtime limit changes (one Lua round trip per interval, not per request)
  * @param instanceTtl an instance whose heartbeat is older than this no longer counts as alive
@@ -31,7 +30,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("surge.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("") String instanceId,
         @NotNull @DefaultValue("500ms") Duration syncInterval,
         @NotNull @DefaultValue("2s") Duration instanceTtl,
         @DefaultValue("") String clientIpHeader,
