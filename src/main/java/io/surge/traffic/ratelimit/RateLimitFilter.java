@@ -31,19 +31,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final Limits limits;
     private final RateLimiter limiter;
-    private final ClientIp clientIp;
     private final ProblemWriter problems;
     private final boolean enabled;
 
-    RateLimitFilter(
-            Limits limits,
-            RateLimiter limiter,
-            ClientIp clientIp,
-            ProblemWriter problems,
-            RateLimitProperties properties) {
+    RateLimitFilter(Limits limits, RateLimiter limiter, ProblemWriter problems, RateLimitProperties properties) {
         this.limits = limits;
         this.limiter = limiter;
-        this.clientIp = clientIp;
         this.problems = problems;
         this.enabled = properties.enabled() && !properties.limits().isEmpty();
     }
@@ -90,7 +83,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private String keyFor(RouteLimit limit, HttpServletRequest request) {
         return switch (limit.scope()) {
             case GLOBAL -> RateLimiter.GLOBAL_KEY;
-            case IP -> clientIp.of(request);
+            case IP -> request.getRemoteAddr(); // the client behind a trusted proxy: server.tomcat.remoteip
             case MEMBER -> {
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 yield auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()

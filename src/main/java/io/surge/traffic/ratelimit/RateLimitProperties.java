@@ -20,9 +20,6 @@ import org.springframework.validation.annotation.Validated;
  * @param syncInterval how often each instance heartbeats into Redis, learns how many instances are alive and picks up
  *     runtime limit changes (one Lua round trip per interval, not per request)
  * @param instanceTtl an instance whose heartbeat is older than this no longer counts as alive
- * @param clientIpHeader header holding the real client address, set by the load balancer (nginx: {@code X-Real-IP});
- *     blank means the socket's remote address. Only set it behind a proxy that overwrites the header, otherwise clients
- *     can choose their own IP
  * @param limits route classes by name
  * @param login brute-force protection for login, counted per email and per IP
  */
@@ -32,7 +29,6 @@ public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("500ms") Duration syncInterval,
         @NotNull @DefaultValue("2s") Duration instanceTtl,
-        @DefaultValue("") String clientIpHeader,
         @Valid @DefaultValue Map<String, LimitSpec> limits,
         @Valid @NotNull @DefaultValue Login login) {
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 @TestPropertySource(
         properties = {
-            "surge.rate-limit.client-ip-header=X-Real-IP",
+            "server.tomcat.remoteip.remote-ip-header=X-Real-IP",
             "surge.rate-limit.login.max-failures-per-email-and-ip=3",
             "surge.rate-limit.login.max-failures-per-email=5",
             "surge.rate-limit.login.max-failures-per-ip=6",
