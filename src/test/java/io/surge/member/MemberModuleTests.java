@@ -2,31 +2,38 @@ package io.surge.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.support.TestInfrastructure;
-import io.surge.support.TestServicesInitializer;
+import io.surge.coupon.CouponManagement;
+import io.surge.messaging.kafka.ConsumerControl;
+import io.surge.order.OrderManagement;
+import io.surge.payment.PaymentManagement;
+import io.surge.support.ModuleSliceTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The member module with only what it depends on (security, traffic, web and below): no order, payment, catalog,
- * coupon, dispatch or messaging beans in the context. Kafka plays no part: listeners stay stopped and nothing is
- * externalized, so the slice neither consumes nor produces records of the shared test broker.
+ * coupon, dispatch or messaging beans in the context. Kafka plays no part ({@link ModuleSliceTest}).
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "persistence")
-@Import(TestInfrastructure.class)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-@ActiveProfiles({"test", "module-slice"})
+@ModuleSliceTest
 class MemberModuleTests {
 
     @Autowired
     MemberManagement members;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theSliceHoldsNoModuleMemberDoesNotDependOn() {
+        assertThat(context.getBeanNamesForType(OrderManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(PaymentManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(CouponManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ConsumerControl.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(MemberManagement.class)).hasSize(1);
+    }
 
     @Test
     void aSignupPublishesMemberSignedUpWithTheNewMembersIdAndNormalizedEmail(Scenario scenario) {

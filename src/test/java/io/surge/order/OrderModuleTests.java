@@ -2,30 +2,25 @@ package io.surge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.surge.dispatch.DispatchManagement;
+import io.surge.member.MemberManagement;
+import io.surge.payment.PaymentManagement;
+import io.surge.support.ModuleSliceTest;
 import io.surge.support.Shop;
-import io.surge.support.TestInfrastructure;
-import io.surge.support.TestServicesInitializer;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The order module with its upstream modules (catalog, coupon, messaging and the cross-cutting ones) but without
  * member, payment and dispatch: placing an order and asking to pay it publish the saga's first events, whoever
- * listens. Kafka listeners stay stopped and nothing is externalized (see {@code application-module-slice.yml}).
+ * listens. Kafka listeners stay stopped and nothing is externalized.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "persistence")
-@Import(TestInfrastructure.class)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-@ActiveProfiles({"test", "module-slice"})
+@ModuleSliceTest
 class OrderModuleTests {
 
     @Autowired
@@ -33,6 +28,17 @@ class OrderModuleTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theSliceHoldsNoModuleDownstreamOfOrder() {
+        assertThat(context.getBeanNamesForType(PaymentManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(DispatchManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(MemberManagement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OrderManagement.class)).hasSize(1);
+    }
 
     @Test
     void placingAnOrderPublishesOrderPlacedWithItsAmount(Scenario scenario) {

@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.surge.member.MemberManagement;
 import io.surge.order.PaymentRequested;
-import io.surge.support.TestInfrastructure;
-import io.surge.support.TestServicesInitializer;
+import io.surge.support.ModuleSliceTest;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The payment module answering a payment request, without dispatch: the request is handed to the module the way its
  * Kafka consumer hands it over, and the answer is the event the order module waits for. Kafka listeners stay stopped
- * and nothing is externalized (see {@code application-module-slice.yml}).
+ * and nothing is externalized.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "persistence")
-@Import(TestInfrastructure.class)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-@ActiveProfiles({"test", "module-slice"})
+@ModuleSliceTest
 class PaymentModuleTests {
 
     static final String LISTENER = "payment.module-test";
