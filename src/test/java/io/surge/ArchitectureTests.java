@@ -2,7 +2,9 @@ package io.surge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,6 +12,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "io.surge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -18,6 +22,25 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule repositoriesStayInsideTheirModule =
             classes().that().areAssignableTo(Repository.class).should().notBePublic();
+
+    /**
+     * The Spring Data rule above sees only JPA repositories; most stores are SQL over {@code JdbcClient} or
+     * {@code JdbcTemplate} ({@code Orders}, {@code Wallets}, {@code Products}, ...). In a business module they are just
+     * as internal. (The messaging module's {@code ProcessedEvents} is a published service, not a repository.)
+     */
+    @ArchTest
+    static final ArchRule sqlStoresStayInsideTheirModule = classes()
+            .that(useJdbc())
+            .and()
+            .resideInAnyPackage(
+                    "io.surge.catalog..",
+                    "io.surge.coupon..",
+                    "io.surge.dispatch..",
+                    "io.surge.member..",
+                    "io.surge.order..",
+                    "io.surge.payment..")
+            .should()
+            .notBePublic();
 
     @ArchTest
     static final ArchRule entitiesStayInsideTheirModule =
@@ -31,14 +54,27 @@ class ArchitectureTests {
     static final ArchRule domainDoesNotDependOnWeb = noClasses()
             .that()
             .resideOutsideOfPackage("..web..")
-            .and()
-            .resideOutsideOfPackage("io.surge.platform..")
             .should()
-            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.surge.*.web..")
-                    .and(JavaClass.Predicates.resideOutsideOfPackage("io.surge.platform..")));
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.surge.*.web.."));
+
+    /**
+     * No cycles between packages, not only between modules: every package is its own slice, so a module's
+     * sub-packages ({@code traffic.ratelimit} -> {@code traffic.resilience}) must form a tree as well.
+     */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.surge.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noLayerPackagesAtTheTop = noClasses()
             .should()
             .resideInAnyPackage("io.surge.controller..", "io.surge.service..", "io.surge.repository..");
+
+    private static DescribedPredicate<JavaClass> useJdbc() {
+        return DescribedPredicate.describe(
+                "use JdbcClient or JdbcTemplate",
+                type -> type.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency -> dependency.getTargetClass().isAssignableTo(JdbcClient.class)
+                                || dependency.getTargetClass().isAssignableTo(JdbcOperations.class)));
+    }
 }

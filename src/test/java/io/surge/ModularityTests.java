@@ -1,6 +1,9 @@
 package io.surge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -11,6 +14,13 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         modules.verify();
+    }
+
+    /** Every module, the cross-cutting ones included, hides its internals: none is open. */
+    @Test
+    void noModuleIsOpen() {
+        assertThat(modules.stream().filter(ApplicationModule::isOpen).map(ApplicationModule::getIdentifier))
+                .isEmpty();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.surge.coupon;
 
-import io.surge.platform.redis.LoadedScript;
-import io.surge.platform.redis.RedisKeyspace;
-import io.surge.platform.resilience.Breakers;
-import io.surge.platform.web.ServiceUnavailable;
+import io.surge.redis.LoadedScript;
+import io.surge.redis.RedisKeyspace;
+import io.surge.traffic.resilience.Breakers;
+import io.surge.web.ServiceUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

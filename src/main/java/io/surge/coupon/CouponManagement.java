@@ -2,8 +2,8 @@ package io.surge.coupon;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.surge.coupon.CouponMetrics.Outcome;
-import io.surge.platform.resilience.Breakers;
-import io.surge.platform.web.ServiceUnavailable;
+import io.surge.traffic.resilience.Breakers;
+import io.surge.web.ServiceUnavailable;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

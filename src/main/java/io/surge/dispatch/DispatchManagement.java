@@ -1,11 +1,10 @@
 package io.surge.dispatch;
 
+import io.surge.messaging.DeadLetterHook;
+import io.surge.messaging.ProcessedEvents;
 import io.surge.order.DispatchStatus;
 import io.surge.order.OrderManagement;
 import io.surge.order.OrderPaid;
-import io.surge.order.OrderTopics;
-import io.surge.platform.kafka.DeadLetterHook;
-import io.surge.platform.kafka.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,7 +70,7 @@ public class DispatchManagement implements DeadLetterHook {
 
     @Override
     public void deadLettered(String topic, String key, Exception cause) {
-        if (!OrderTopics.PAID.equals(topic) || key == null) {
+        if (!OrderPaid.TOPIC.equals(topic) || key == null) {
             return;
         }
         long orderId;

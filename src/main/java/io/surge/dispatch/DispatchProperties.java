@@ -1,7 +1,5 @@
 package io.surge.dispatch;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -10,14 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The external platform call. Attempts here are per delivery; the Kafka error handler redelivers a failed record a
- * few more times (surge.kafka.retry-*) before it goes to the dead-letter topic.
+ * The external platform call: one per delivery; the Kafka error handler redelivers a failed record a few more times
+ * (surge.kafka.retry-*) before it goes to the dead-letter topic, the only retry layer.
  *
  * @param platformUrl where paid orders are POSTed
  * @param connectTimeout TCP connect timeout
  * @param readTimeout longest wait for the platform's answer
- * @param attempts calls per delivery (1 = no in-process retry)
- * @param retryInterval pause before the second call, doubling after
  * <p>The circuit breaker around these calls is the shared {@code external-platform} breaker, configured under
  * {@code surge.resilience.breakers.external-platform}.
  */
@@ -28,6 +24,4 @@ public record DispatchProperties(
         String platformUrl,
 
         @NotNull @DefaultValue("1s") Duration connectTimeout,
-        @NotNull @DefaultValue("3s") Duration readTimeout,
-        @Min(1) @Max(10) @DefaultValue("3") int attempts,
-        @NotNull @DefaultValue("200ms") Duration retryInterval) {}
+        @NotNull @DefaultValue("3s") Duration readTimeout) {}

@@ -1,8 +1,7 @@
 package io.surge.dispatch;
 
+import io.surge.messaging.PoisonEvent;
 import io.surge.order.OrderPaid;
-import io.surge.order.OrderTopics;
-import io.surge.platform.kafka.PoisonEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ class OrderPaidConsumer {
         this.dispatch = dispatch;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = OrderTopics.PAID)
+    @KafkaListener(id = LISTENER_ID, topics = OrderPaid.TOPIC)
     void on(OrderPaid order) {
         if (order.eventId() == null || order.orderId() <= 0) {
             throw PoisonEvent.of("paid order without event id or order id");

@@ -1,11 +1,8 @@
 package io.surge.dispatch;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.surge.order.OrderPaid;
-import io.surge.platform.resilience.Breakers;
+import io.surge.traffic.resilience.Breakers;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -14,16 +11,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The external platform's HTTP API behind a retry (inside) and a circuit breaker (outside the retry: one delivery's
- * attempts count once each). When the platform is down the breaker opens and deliveries fail fast into the Kafka
- * backoff instead of each waiting out its timeouts.
+ * The external platform's HTTP API behind the shared circuit breaker: one call per delivery. Retrying is the Kafka
+ * error handler's job alone (exponential backoff, then the dead-letter topic), so a record costs at most
+ * {@code 1 + surge.kafka.retry-max-attempts} calls; an in-process retry inside it multiplied that (3 x 5 = 15 calls
+ * for one record). When the platform is down the breaker opens and deliveries fail fast into the Kafka backoff
+ * instead of each waiting out its timeouts.
  */
 @Component
 class PlatformClient {
 
     private final RestClient http;
     private final Breakers breakers;
-    private final Retry retry;
 
     PlatformClient(DispatchProperties properties, Breakers breakers) {
         this.breakers = breakers;
@@ -37,13 +35,6 @@ class PlatformClient {
                 .baseUrl(properties.platformUrl())
                 .requestFactory(factory)
                 .build();
-        this.retry = Retry.of(
-                "external-platform",
-                RetryConfig.custom()
-                        .maxAttempts(properties.attempts())
-                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
-                                properties.retryInterval().toMillis(), 2.0))
-                        .build());
     }
 
     void send(OrderPaid order) {
@@ -58,8 +49,7 @@ class PlatformClient {
         };
         // the shared external-platform breaker (surge.resilience.breakers), so its state and calls are in the same
         // resilience4j_circuitbreaker_* meters as the mysql and redis breakers
-        Retry.decorateSupplier(retry, () -> breakers.call(Breakers.EXTERNAL_PLATFORM, call))
-                .get();
+        breakers.call(Breakers.EXTERNAL_PLATFORM, call);
     }
 
     CircuitBreaker.State state() {

@@ -1,6 +1,6 @@
 package io.surge.member;
 
-import io.surge.platform.security.AccessRules;
+import io.surge.security.AccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;

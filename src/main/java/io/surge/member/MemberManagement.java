@@ -1,6 +1,6 @@
 package io.surge.member;
 
-import io.surge.platform.security.TokenVersions;
+import io.surge.security.TokenVersions;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

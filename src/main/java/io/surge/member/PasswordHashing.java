@@ -3,7 +3,7 @@ package io.surge.member;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.surge.platform.protection.ProtectionMetrics;
+import io.surge.traffic.ProtectionMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;

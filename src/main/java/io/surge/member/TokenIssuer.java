@@ -1,6 +1,6 @@
 package io.surge.member;
 
-import io.surge.platform.security.SecurityProperties;
+import io.surge.security.SecurityProperties;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;

@@ -2,7 +2,7 @@ package io.surge.order;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.surge.platform.observability.AfterCommit;
+import io.surge.observability.AfterCommit;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

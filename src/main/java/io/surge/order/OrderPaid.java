@@ -5,5 +5,8 @@ import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
 /** Payment succeeded; dispatch sends the order to the external platform. */
-@Externalized(OrderTopics.PAID + "::#{#this.orderId()}")
-public record OrderPaid(UUID eventId, long orderId, long memberId, long finalAmount, List<OrderView.Item> items) {}
+@Externalized(OrderPaid.TOPIC + "::#{#this.orderId()}")
+public record OrderPaid(UUID eventId, long orderId, long memberId, long finalAmount, List<OrderView.Item> items) {
+
+    public static final String TOPIC = "order.paid";
+}

@@ -1,25 +1,15 @@
 package io.surge.order;
 
-import io.surge.platform.kafka.EventTopics;
+import io.surge.messaging.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Topics this module publishes, and the payment outcome topics it consumes (named here as strings: the order
- * module must not depend on the payment module's types, which depend on it).
- */
+/** The topics this module publishes, for the platform to create; each name is defined on its event. */
 @Configuration(proxyBeanMethods = false)
-public class OrderTopics {
-
-    public static final String PLACED = "order.placed";
-    public static final String PAYMENT_REQUESTED = "order.payment-requested";
-    public static final String PAID = "order.paid";
-    public static final String PAYMENT_TIMED_OUT = "order.payment-timed-out";
-    static final String PAYMENT_COMPLETED = "payment.completed";
-    static final String PAYMENT_FAILED = "payment.failed";
+class OrderTopics {
 
     @Bean
     EventTopics orderEventTopics() {
-        return EventTopics.of(PLACED, PAYMENT_REQUESTED, PAID, PAYMENT_TIMED_OUT);
+        return EventTopics.of(OrderPlaced.TOPIC, PaymentRequested.TOPIC, OrderPaid.TOPIC, PaymentTimedOut.TOPIC);
     }
 }

@@ -1,6 +1,6 @@
 package io.surge.order;
 
-import io.surge.platform.kafka.PoisonEvent;
+import io.surge.messaging.PoisonEvent;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ class PaymentOutcomeConsumers {
         this.orders = orders;
     }
 
-    @KafkaListener(id = COMPLETED_LISTENER, topics = OrderTopics.PAYMENT_COMPLETED)
+    @KafkaListener(id = COMPLETED_LISTENER, topics = PaymentRequested.COMPLETED_TOPIC)
     void on(PaymentCompletedMessage event) {
         if (event.eventId() == null || event.orderId() <= 0) {
             throw PoisonEvent.of("payment completion without event id or order id");
@@ -28,7 +28,7 @@ class PaymentOutcomeConsumers {
         orders.paymentCompleted(COMPLETED_LISTENER, event.eventId(), event.orderId());
     }
 
-    @KafkaListener(id = FAILED_LISTENER, topics = OrderTopics.PAYMENT_FAILED)
+    @KafkaListener(id = FAILED_LISTENER, topics = PaymentRequested.FAILED_TOPIC)
     void on(PaymentFailedMessage event) {
         if (event.eventId() == null || event.orderId() <= 0) {
             throw PoisonEvent.of("payment failure without event id or order id");

@@ -8,5 +8,8 @@ import org.springframework.modulith.events.Externalized;
  * dead letter, a lost consumer). The payment module, the only one that knows whether the wallet was debited, answers
  * with the recorded outcome, or closes the payment as failed so a late request can no longer charge it.
  */
-@Externalized(OrderTopics.PAYMENT_TIMED_OUT + "::#{#this.orderId()}")
-public record PaymentTimedOut(UUID eventId, long orderId, long memberId, long amount) {}
+@Externalized(PaymentTimedOut.TOPIC + "::#{#this.orderId()}")
+public record PaymentTimedOut(UUID eventId, long orderId, long memberId, long amount) {
+
+    public static final String TOPIC = "order.payment-timed-out";
+}

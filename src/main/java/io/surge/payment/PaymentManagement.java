@@ -1,10 +1,10 @@
 package io.surge.payment;
 
 import io.surge.member.MemberManagement;
+import io.surge.messaging.PoisonEvent;
+import io.surge.messaging.ProcessedEvents;
 import io.surge.order.PaymentRequested;
 import io.surge.order.PaymentTimedOut;
-import io.surge.platform.kafka.PoisonEvent;
-import io.surge.platform.kafka.ProcessedEvents;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -2,7 +2,7 @@ package io.surge.payment;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.surge.platform.observability.AfterCommit;
+import io.surge.observability.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,7 @@
 package io.surge.payment;
 
-import io.surge.order.OrderTopics;
+import io.surge.messaging.PoisonEvent;
 import io.surge.order.PaymentRequested;
-import io.surge.platform.kafka.PoisonEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,7 @@ class PaymentRequestedConsumer {
         this.payments = payments;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = OrderTopics.PAYMENT_REQUESTED)
+    @KafkaListener(id = LISTENER_ID, topics = PaymentRequested.TOPIC)
     void on(PaymentRequested request) {
         if (request.eventId() == null || request.orderId() <= 0 || request.memberId() <= 0) {
             throw PoisonEvent.of("payment request without event, order or member id");

@@ -1,8 +1,7 @@
 package io.surge.payment;
 
-import io.surge.order.OrderTopics;
+import io.surge.messaging.PoisonEvent;
 import io.surge.order.PaymentTimedOut;
-import io.surge.platform.kafka.PoisonEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,7 @@ class PaymentTimedOutConsumer {
         this.payments = payments;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = OrderTopics.PAYMENT_TIMED_OUT)
+    @KafkaListener(id = LISTENER_ID, topics = PaymentTimedOut.TOPIC)
     void on(PaymentTimedOut timedOut) {
         if (timedOut.eventId() == null || timedOut.orderId() <= 0 || timedOut.memberId() <= 0) {
             throw PoisonEvent.of("payment timeout without event, order or member id");

@@ -1,17 +1,15 @@
 package io.surge.payment;
 
-import io.surge.platform.kafka.EventTopics;
+import io.surge.messaging.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The topics this module publishes, for the platform to create; each name is defined on its event. */
 @Configuration(proxyBeanMethods = false)
 class PaymentTopics {
 
-    static final String COMPLETED = "payment.completed";
-    static final String FAILED = "payment.failed";
-
     @Bean
     EventTopics paymentEventTopics() {
-        return EventTopics.of(COMPLETED, FAILED);
+        return EventTopics.of(PaymentCompleted.TOPIC, PaymentFailed.TOPIC);
     }
 }

@@ -1,5 +1,5 @@
 /** Wallets (balance + append-only ledger) and charging placed orders, once per order whatever the redeliveries. */
-@ApplicationModule(allowedDependencies = {"platform", "member", "order"})
+@ApplicationModule(allowedDependencies = {"member", "messaging", "observability", "order", "security", "web"})
 package io.surge.payment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,10 +2,10 @@ package io.surge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.platform.ratelimit.RateLimiter;
 import io.surge.support.BenchmarkReport;
 import io.surge.support.Instances;
 import io.surge.support.Tokens;
+import io.surge.traffic.ratelimit.RateLimiter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import java.lang.management.ManagementFactory;

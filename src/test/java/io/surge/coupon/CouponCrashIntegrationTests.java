@@ -47,7 +47,7 @@ class CouponCrashIntegrationTests {
     org.springframework.data.redis.core.StringRedisTemplate redis;
 
     @Autowired
-    io.surge.platform.redis.RedisKeyspace keyspace;
+    io.surge.redis.RedisKeyspace keyspace;
 
     @Test
     void everyAnsweredIssueSurvivesAKill9() throws Exception {

@@ -2,7 +2,7 @@ package io.surge.coupon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.platform.redis.RedisKeyspace;
+import io.surge.redis.RedisKeyspace;
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
 import io.surge.support.Tokens;
@@ -136,13 +136,13 @@ class CouponLedgerIntegrationTests {
     }
 
     @Autowired
-    io.surge.platform.resilience.Breakers breakers;
+    io.surge.traffic.resilience.Breakers breakers;
 
     /** With MySQL known down (its breaker open) no unit is taken: nothing pending to turn into a surprise coupon. */
     @Test
     void anOpenMySqlBreakerRefusesBeforeAUnitIsTaken() {
         long couponId = Campaigns.open(api, tokens.admin(1), 10);
-        var mysql = breakers.get(io.surge.platform.resilience.Breakers.MYSQL);
+        var mysql = breakers.get(io.surge.traffic.resilience.Breakers.MYSQL);
         mysql.transitionToForcedOpenState();
         try {
             var refused = api.post(issuePath(couponId), "", tokens.member(25_000_001));

@@ -1,6 +1,6 @@
 package io.surge.coupon;
 
-import io.surge.platform.redis.RedisKeyspace;
+import io.surge.redis.RedisKeyspace;
 import io.surge.support.BenchmarkReport;
 import io.surge.support.IntegrationTest;
 import java.time.Duration;

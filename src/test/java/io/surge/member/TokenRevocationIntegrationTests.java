@@ -2,9 +2,9 @@ package io.surge.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.platform.redis.RedisKeyspace;
-import io.surge.platform.security.SecurityProperties;
-import io.surge.platform.security.TokenVersions;
+import io.surge.redis.RedisKeyspace;
+import io.surge.security.SecurityProperties;
+import io.surge.security.TokenVersions;
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
 import java.lang.reflect.Constructor;

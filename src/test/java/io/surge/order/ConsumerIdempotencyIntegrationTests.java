@@ -58,7 +58,7 @@ class ConsumerIdempotencyIntegrationTests {
         UUID eventId = UUID.randomUUID();
 
         sendTwice(
-                OrderTopics.PAYMENT_REQUESTED,
+                PaymentRequested.TOPIC,
                 orderId,
                 Map.of("eventId", eventId, "orderId", orderId, "memberId", memberId, "amount", 1_000));
 
@@ -141,7 +141,7 @@ class ConsumerIdempotencyIntegrationTests {
         UUID eventId = UUID.randomUUID();
 
         sendTwice(
-                OrderTopics.PAID,
+                OrderPaid.TOPIC,
                 orderId,
                 Map.of(
                         "eventId",
@@ -169,7 +169,7 @@ class ConsumerIdempotencyIntegrationTests {
     @Test
     void undecodableRecordGoesStraightToTheDeadLetterStore() {
         String key = "poison-" + UUID.randomUUID();
-        kafka.send(new ProducerRecord<>(OrderTopics.PAYMENT_REQUESTED, key, "{not json".getBytes()))
+        kafka.send(new ProducerRecord<>(PaymentRequested.TOPIC, key, "{not json".getBytes()))
                 .join();
 
         await().atMost(WAIT)
@@ -182,7 +182,7 @@ class ConsumerIdempotencyIntegrationTests {
                 .param(key)
                 .query(String.class)
                 .single();
-        assertThat(topic).isEqualTo(OrderTopics.PAYMENT_REQUESTED + "-dlt");
+        assertThat(topic).isEqualTo(PaymentRequested.TOPIC + "-dlt");
     }
 
     /**

@@ -65,7 +65,7 @@ class PaymentTimeoutIntegrationTests extends ShopTest {
         // the original request turns up after all (replayed from a dead letter): the order is closed, no charge
         UUID late = UUID.randomUUID();
         kafka.send(new ProducerRecord<>(
-                        OrderTopics.PAYMENT_REQUESTED,
+                        PaymentRequested.TOPIC,
                         Long.toString(orderId),
                         json.writeValueAsBytes(Map.of(
                                 "eventId", late, "orderId", orderId, "memberId", memberOf(orderId), "amount", 1_900))))

@@ -1,7 +1,7 @@
 package io.surge.support;
 
-import io.surge.platform.redis.RedisKeyspace;
-import io.surge.platform.resilience.Breakers;
+import io.surge.redis.RedisKeyspace;
+import io.surge.traffic.resilience.Breakers;
 import java.util.Map;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;

@@ -1,7 +1,7 @@
 package io.surge.catalog.web;
 
 import io.surge.catalog.ProductNotFound;
-import io.surge.platform.web.Problems;
+import io.surge.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

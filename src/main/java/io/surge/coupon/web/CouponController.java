@@ -4,7 +4,7 @@ import io.surge.coupon.CouponManagement;
 import io.surge.coupon.CouponView;
 import io.surge.coupon.IssuedCoupon;
 import io.surge.coupon.MemberCoupon;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -4,7 +4,7 @@ import io.surge.coupon.CouponAlreadyIssued;
 import io.surge.coupon.CouponNotFound;
 import io.surge.coupon.CouponNotOpen;
 import io.surge.coupon.CouponSoldOut;
-import io.surge.platform.web.Problems;
+import io.surge.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -4,9 +4,8 @@ import io.surge.member.AccessToken;
 import io.surge.member.InvalidCredentials;
 import io.surge.member.MemberManagement;
 import io.surge.member.MemberView;
-import io.surge.platform.ratelimit.ClientIp;
-import io.surge.platform.ratelimit.LoginGuard;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
+import io.surge.traffic.ratelimit.LoginGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -24,12 +23,10 @@ class AuthController {
 
     private final MemberManagement members;
     private final LoginGuard loginGuard;
-    private final ClientIp clientIp;
 
-    AuthController(MemberManagement members, LoginGuard loginGuard, ClientIp clientIp) {
+    AuthController(MemberManagement members, LoginGuard loginGuard) {
         this.members = members;
         this.loginGuard = loginGuard;
-        this.clientIp = clientIp;
     }
 
     @PostMapping("/signup")
@@ -45,7 +42,7 @@ class AuthController {
      */
     @PostMapping("/login")
     AccessToken logIn(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        LoginGuard.Attempt attempt = loginGuard.reserve(request.email(), clientIp.of(http));
+        LoginGuard.Attempt attempt = loginGuard.reserve(request.email(), http.getRemoteAddr());
         AccessToken token;
         try {
             token = members.logIn(request.email(), request.password());

@@ -2,7 +2,7 @@ package io.surge.member.web;
 
 import io.surge.member.MemberManagement;
 import io.surge.member.MemberView;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

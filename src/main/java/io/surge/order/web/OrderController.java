@@ -6,7 +6,7 @@ import io.surge.order.OrderPage;
 import io.surge.order.OrderStatus;
 import io.surge.order.OrderView;
 import io.surge.order.PlaceOrder;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,7 +5,7 @@ import io.surge.catalog.ProductNotFound;
 import io.surge.coupon.CouponNotUsable;
 import io.surge.order.OrderNotFound;
 import io.surge.order.OrderNotPayable;
-import io.surge.platform.web.Problems;
+import io.surge.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

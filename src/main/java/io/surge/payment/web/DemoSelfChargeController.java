@@ -2,7 +2,7 @@ package io.surge.payment.web;
 
 import io.surge.payment.PaymentManagement;
 import io.surge.payment.WalletView;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
 import jakarta.validation.Valid;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -2,7 +2,7 @@ package io.surge.payment.web;
 
 import io.surge.payment.InvalidAmount;
 import io.surge.payment.UnknownMember;
-import io.surge.platform.web.Problems;
+import io.surge.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

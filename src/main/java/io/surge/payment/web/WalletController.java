@@ -2,7 +2,7 @@ package io.surge.payment.web;
 
 import io.surge.payment.PaymentManagement;
 import io.surge.payment.WalletView;
-import io.surge.platform.security.CurrentMember;
+import io.surge.security.CurrentMember;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,106 @@
+package io.surge.messaging.kafka;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a pause reach every instance: a Redis channel triggers an immediate reconcile, a schedule reconciles anyway,
+ * and the wanted state is applied before the listener containers start, so an instance started during a pause
+ * starts paused.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsumerControlWiring {
+
+    @Bean
+    RedisMessageListenerContainer consumerControlChannel(RedisConnectionFactory redis, ConsumerControl control) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener((message, pattern) -> control.reconcile(), new ChannelTopic(control.channel()));
+        return container;
+    }
+
+    @Component
+    static class ReconcileSchedule {
+
+        private final ConsumerControl control;
+
+        ReconcileSchedule(ConsumerControl control) {
+            this.control = control;
+        }
+
+        @Scheduled(fixedDelayString = "${surge.consumers.reconcile-interval:1s}")
+        void reconcile() {
+            try {
+                control.reconcile();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
+                        .debug("Consumer reconcile failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Runs just before the listener containers start (they use {@link AbstractMessageListenerContainer}'s phase). */
+    @Component
+    static class StartPausedIfWanted
+            implements SmartLifecycle, org.springframework.beans.factory.SmartInitializingSingleton {
+
+        private final ConsumerControl control;
+        private final io.micrometer.core.instrument.MeterRegistry meters;
+        private volatile boolean running;
+
+        StartPausedIfWanted(ConsumerControl control, io.micrometer.core.instrument.MeterRegistry meters) {
+            this.control = control;
+            this.meters = meters;
+        }
+
+        /** Before any container starts (all singletons exist, so every listener container is registered). */
+        @Override
+        public void afterSingletonsInstantiated() {
+            applyWantedState();
+        }
+
+        @Override
+        public void start() {
+            control.registerMeters(meters);
+            applyWantedState();
+            running = true;
+        }
+
+        private void applyWantedState() {
+            try {
+                control.reconcile();
+                org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
+                        .info(
+                                "Applied the cluster's consumer pause state before the listeners start: paused {}",
+                                control.listenerIds().stream()
+                                        .filter(control::isPaused)
+                                        .toList());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
+                        .warn("Could not read the consumer pause state at start-up: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
+        }
+    }
+}
