@@ -1,7 +1,7 @@
 package io.surge.member;
 
-import io.surge.platform.redis.LoadedScript;
-import io.surge.platform.redis.RedisKeyspace;
+import io.surge.redis.LoadedScript;
+import io.surge.redis.RedisKeyspace;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

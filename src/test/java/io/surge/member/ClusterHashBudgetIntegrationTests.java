@@ -2,7 +2,7 @@ package io.surge.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.surge.platform.redis.RedisKeyspace;
+import io.surge.redis.RedisKeyspace;
 import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
 import java.time.Duration;
