@@ -45,6 +45,16 @@ class SecretPolicyTests {
     }
 
     @Test
+    void aShortPlaceholderWordCountsOnlyAsAWordNotInsideRandomLetters() {
+        String random = "Qx7tOdOk2Lm9Rw4Zp8Vn3Bc6Hs1Jy5Fg0Ta2Ke7Wu9Xi4Md8Nb3Pq6Rs1Lv5Zy0";
+        assertThat(SecretPolicy.problem(SecretPolicy.JWT_SECRET, random)).isNull();
+        assertThat(SecretPolicy.problem(SecretPolicy.JWT_SECRET, "todo-put-a-real-random-secret-of-32-bytes-here-x9Q"))
+                .contains("placeholder");
+        assertThat(SecretPolicy.problem(SecretPolicy.PASSWORD, "Admin.TODO.Pa55w0rd!x"))
+                .contains("placeholder");
+    }
+
+    @Test
     void randomSecretsOfTheGeneratedShapePass() {
         var random = new java.security.SecureRandom();
         for (int i = 0; i < 100; i++) {
