@@ -18,10 +18,16 @@ import org.springframework.stereotype.Component;
 @Configuration(proxyBeanMethods = false)
 class ConsumerControlWiring {
 
+    /**
+     * Not started with the context: its start subscribes synchronously, and one Redis answer slower than the command
+     * timeout (seen on the oversubscribed stage) made the whole instance fail to start. The channel only speeds a
+     * pause up, the schedule below reconciles anyway, so the schedule starts it and retries until it listens.
+     */
     @Bean
     RedisMessageListenerContainer consumerControlChannel(RedisConnectionFactory redis, ConsumerControl control) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
+        container.setAutoStartup(false);
         container.addMessageListener((message, pattern) -> control.reconcile(), new ChannelTopic(control.channel()));
         return container;
     }
@@ -30,18 +36,42 @@ class ConsumerControlWiring {
     static class ReconcileSchedule {
 
         private final ConsumerControl control;
+        private final RedisMessageListenerContainer channel;
 
-        ReconcileSchedule(ConsumerControl control) {
+        ReconcileSchedule(ConsumerControl control, RedisMessageListenerContainer consumerControlChannel) {
             this.control = control;
+            this.channel = consumerControlChannel;
         }
 
         @Scheduled(fixedDelayString = "${surge.consumers.reconcile-interval:1s}")
         void reconcile() {
+            listen(channel);
             try {
                 control.reconcile();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
                         .debug("Consumer reconcile failed: {}", e.toString());
+            }
+        }
+
+        /**
+         * Subscribes the channel unless it listens already; a failed start leaves the container marked running (and
+         * unsubscribed), so it is stopped for the next tick to retry.
+         *
+         * @return whether the channel listens now
+         */
+        static boolean listen(RedisMessageListenerContainer channel) {
+            if (channel.isRunning()) {
+                return true;
+            }
+            try {
+                channel.start();
+                return true;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConsumerControl.class)
+                        .warn("Consumer-control channel not subscribed yet, retrying: {}", e.toString());
+                channel.stop();
+                return false;
             }
         }
     }
