@@ -20,7 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 /**
  * The two refusals a flash sale answers most, byte for byte as main answered them when they were resolved by MVC's
  * exception machinery (captured 2026-12-01 from main a70bc2a): status line, every header but Date in order, the body
- * with its field order, and the metrics each one counts. Whatever path produces them must keep all of it.
+ * with its field order, and the metrics each one counts; and the winner's head, whose answer comes from the same
+ * method. Whatever path produces them must keep all of it.
  */
 @IntegrationTest
 class CouponRefusalParityIntegrationTests {
@@ -37,6 +38,22 @@ class CouponRefusalParityIntegrationTests {
             Content-Type: application/problem+json\r
             Transfer-Encoding: chunked\r
             Connection: close""";
+
+    /** The winner's head (its answer moved to the same method): a fixed length, not chunked. */
+    private static final String ISSUED_HEAD = """
+            HTTP/1.1 201 \r
+            X-Content-Type-Options: nosniff\r
+            X-XSS-Protection: 0\r
+            Cache-Control: no-cache, no-store, max-age=0, must-revalidate\r
+            Pragma: no-cache\r
+            Expires: 0\r
+            X-Frame-Options: DENY\r
+            Content-Type: application/json\r
+            Content-Length: %d\r
+            Connection: close""";
+
+    private static final String ISSUED = "{\"userCouponId\":%d,\"couponId\":%d,\"couponName\":\"Flash 5\","
+            + "\"discountType\":\"PERCENT\",\"discountValue\":10,\"expiresAt\":\"";
 
     private static final String ALREADY_ISSUED = "{\"detail\":\"You already hold a coupon from campaign %d.\","
             + "\"instance\":\"%s\",\"status\":409,\"title\":\"Conflict\",\"type\":\"/problems/coupon-already-issued\","
@@ -73,7 +90,9 @@ class CouponRefusalParityIntegrationTests {
         long couponId = Campaigns.open(api, tokens.admin(1), 5);
         String path = "/api/coupons/" + couponId + "/issue";
         long member = 78_100_001;
-        assertThat(issue(path, member, null).status()).isEqualTo(201);
+        RawHttp.Answer won = issue(path, member, null);
+        assertThat(won.body()).startsWith(ISSUED.formatted(couponId * 1_000_000_000L + 1, couponId));
+        assertThat(withoutDate(won)).isEqualTo(ISSUED_HEAD.formatted(won.body().length()));
         double counted = count("already_issued");
         double refusals = refusalsSeen();
 
@@ -121,8 +140,12 @@ class CouponRefusalParityIntegrationTests {
     }
 
     private static void assertExact(RawHttp.Answer answer, String body, String what) {
-        assertThat(answer.head().replaceFirst("\r\nDate: [^\r]*", "")).as(what).isEqualTo(REFUSAL_HEAD);
+        assertThat(withoutDate(answer)).as(what).isEqualTo(REFUSAL_HEAD);
         assertThat(answer.body()).as(what).isEqualTo(body);
+    }
+
+    private static String withoutDate(RawHttp.Answer answer) {
+        return answer.head().replaceFirst("\r\nDate: [^\r]*", "");
     }
 
     private double count(String outcome) {
