@@ -22,13 +22,15 @@ class CouponProblems {
         return Problems.of(HttpStatus.NOT_FOUND, CouponNotFound.CODE, ex.getMessage());
     }
 
+    /** Also answered straight from {@link CouponController#issue}, the hot path of a sale. */
     @ExceptionHandler(CouponSoldOut.class)
-    ProblemDetail soldOut(CouponSoldOut ex) {
+    static ProblemDetail soldOut(CouponSoldOut ex) {
         return Problems.of(HttpStatus.CONFLICT, CouponSoldOut.CODE, ex.getMessage());
     }
 
+    /** Also answered straight from {@link CouponController#issue}, the hot path of a sale. */
     @ExceptionHandler(CouponAlreadyIssued.class)
-    ProblemDetail alreadyIssued(CouponAlreadyIssued ex) {
+    static ProblemDetail alreadyIssued(CouponAlreadyIssued ex) {
         return Problems.of(HttpStatus.CONFLICT, CouponAlreadyIssued.CODE, ex.getMessage());
     }
 
