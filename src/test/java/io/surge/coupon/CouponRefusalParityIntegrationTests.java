@@ -26,31 +26,17 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 @IntegrationTest
 class CouponRefusalParityIntegrationTests {
 
-    /** The response head as main sends it for both refusals (Date left out: it is the clock). */
-    private static final String REFUSAL_HEAD = """
-            HTTP/1.1 409 \r
-            X-Content-Type-Options: nosniff\r
-            X-XSS-Protection: 0\r
-            Cache-Control: no-cache, no-store, max-age=0, must-revalidate\r
-            Pragma: no-cache\r
-            Expires: 0\r
-            X-Frame-Options: DENY\r
-            Content-Type: application/problem+json\r
-            Transfer-Encoding: chunked\r
-            Connection: close""";
+    /** The headers main sends on every answer of the route, before the content headers (Date left out: the clock). */
+    private static final String SECURITY_HEADERS = "X-Content-Type-Options: nosniff\r\nX-XSS-Protection: 0\r\n"
+            + "Cache-Control: no-cache, no-store, max-age=0, must-revalidate\r\nPragma: no-cache\r\nExpires: 0\r\n"
+            + "X-Frame-Options: DENY\r\n";
+
+    private static final String REFUSAL_HEAD = "HTTP/1.1 409 \r\n" + SECURITY_HEADERS
+            + "Content-Type: application/problem+json\r\nTransfer-Encoding: chunked\r\nConnection: close";
 
     /** The winner's head (its answer moved to the same method): a fixed length, not chunked. */
-    private static final String ISSUED_HEAD = """
-            HTTP/1.1 201 \r
-            X-Content-Type-Options: nosniff\r
-            X-XSS-Protection: 0\r
-            Cache-Control: no-cache, no-store, max-age=0, must-revalidate\r
-            Pragma: no-cache\r
-            Expires: 0\r
-            X-Frame-Options: DENY\r
-            Content-Type: application/json\r
-            Content-Length: %d\r
-            Connection: close""";
+    private static final String ISSUED_HEAD = "HTTP/1.1 201 \r\n" + SECURITY_HEADERS
+            + "Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close";
 
     private static final String ISSUED = "{\"userCouponId\":%d,\"couponId\":%d,\"couponName\":\"Flash 5\","
             + "\"discountType\":\"PERCENT\",\"discountValue\":10,\"expiresAt\":\"";
