@@ -1,9 +1,8 @@
 package io.surge.coupon.web;
 
-import io.surge.coupon.CouponAlreadyIssued;
 import io.surge.coupon.CouponManagement;
-import io.surge.coupon.CouponSoldOut;
 import io.surge.coupon.CouponView;
+import io.surge.coupon.IssueResult;
 import io.surge.coupon.IssuedCoupon;
 import io.surge.coupon.MemberCoupon;
 import io.surge.platform.security.CurrentMember;
@@ -37,10 +36,9 @@ class CouponController {
 
     /**
      * The member is taken from the token, never from the request. After a sale's first seconds nearly every answer is
-     * sold out or already issued: those two are returned from here as a {@link ProblemDetail}, not thrown through
-     * MVC, whose exception resolution (reflection's {@code InvocationTargetException} with a full stack trace, the
-     * advice lookup, a second return-value pass) cost about a quarter of a refusal's CPU. {@link CouponProblems}
-     * builds the answer either way; Spring sets its status and {@code instance} (the path as sent) as for an advice.
+     * sold out or already issued: those come back as values ({@link IssueResult}) and are answered here with the
+     * {@link ProblemDetail} an advice would give, whose status and {@code instance} (the path as sent) Spring sets the
+     * same way; nothing is thrown through the facade's proxy or MVC's exception resolution.
      */
     @PostMapping("/api/coupons/{couponId}/issue")
     @ResponseStatus(HttpStatus.CREATED)
@@ -49,13 +47,11 @@ class CouponController {
             description = "Created",
             content = @Content(schema = @Schema(implementation = IssuedCoupon.class)))
     Object issue(@PathVariable long couponId, @AuthenticationPrincipal Jwt jwt) {
-        try {
-            return coupons.issue(couponId, CurrentMember.id(jwt));
-        } catch (CouponSoldOut refused) {
-            return CouponProblems.soldOut(refused);
-        } catch (CouponAlreadyIssued refused) {
-            return CouponProblems.alreadyIssued(refused);
-        }
+        return switch (coupons.issue(couponId, CurrentMember.id(jwt))) {
+            case IssueResult.Issued issued -> issued.coupon();
+            case IssueResult.SoldOut refused -> CouponProblems.soldOut(refused);
+            case IssueResult.AlreadyIssued refused -> CouponProblems.alreadyIssued(refused);
+        };
     }
 
     @GetMapping("/api/members/me/coupons")

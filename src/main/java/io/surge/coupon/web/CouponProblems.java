@@ -1,9 +1,8 @@
 package io.surge.coupon.web;
 
-import io.surge.coupon.CouponAlreadyIssued;
 import io.surge.coupon.CouponNotFound;
 import io.surge.coupon.CouponNotOpen;
-import io.surge.coupon.CouponSoldOut;
+import io.surge.coupon.IssueResult;
 import io.surge.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,16 +21,14 @@ class CouponProblems {
         return Problems.of(HttpStatus.NOT_FOUND, CouponNotFound.CODE, ex.getMessage());
     }
 
-    /** Also answered straight from {@link CouponController#issue}, the hot path of a sale. */
-    @ExceptionHandler(CouponSoldOut.class)
-    static ProblemDetail soldOut(CouponSoldOut ex) {
-        return Problems.of(HttpStatus.CONFLICT, CouponSoldOut.CODE, ex.getMessage());
+    /** Returned, not thrown (see {@link IssueResult}): {@link CouponController#issue} answers it directly. */
+    static ProblemDetail soldOut(IssueResult.SoldOut refused) {
+        return Problems.of(HttpStatus.CONFLICT, IssueResult.SoldOut.CODE, refused.message());
     }
 
-    /** Also answered straight from {@link CouponController#issue}, the hot path of a sale. */
-    @ExceptionHandler(CouponAlreadyIssued.class)
-    static ProblemDetail alreadyIssued(CouponAlreadyIssued ex) {
-        return Problems.of(HttpStatus.CONFLICT, CouponAlreadyIssued.CODE, ex.getMessage());
+    /** Returned, not thrown (see {@link IssueResult}): {@link CouponController#issue} answers it directly. */
+    static ProblemDetail alreadyIssued(IssueResult.AlreadyIssued refused) {
+        return Problems.of(HttpStatus.CONFLICT, IssueResult.AlreadyIssued.CODE, refused.message());
     }
 
     @ExceptionHandler(CouponNotOpen.class)
