@@ -6,8 +6,9 @@ import datetime, json, os, statistics, sys
 
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 out_file, commit, app_cpu, load_cpu, conn, cold, warm = sys.argv[2:9]
-prefix = {"surge-agent": "surge", "surge": "surge_noagent", "surge-agent-aot": "surge_aot",
-          "surge-aot": "surge_aot_noagent", "bare": "bare"}
+prefix = {"surge-agent-base": "base", "surge-base": "base_noagent", "surge-agent": "surge", "surge": "surge_noagent",
+          "surge-agent-aot": "surge_aot", "surge-aot": "surge_aot_noagent", "bare": "bare"}
+PHASES = ("cold", "winners", "repeats", "soldout")
 
 
 def median(mode, phase, field):
@@ -21,7 +22,7 @@ result = {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%
 modes = [m for m in prefix if any(r["mode"] == m for r in rows)]
 for mode in modes:
     p = prefix[mode]
-    for phase in ("cold", "warmup", "winners", "repeats"):
+    for phase in ("warmup",) + PHASES:
         for field, name in (("rps", "rps"), ("cpu_ms_per_req", "cpu_ms"), ("p99_ms", "p99_ms"),
                             ("non_2xx", "non_2xx"), ("socket_errors", "socket_errors")):
             if phase == "warmup" and field != "rps":
@@ -38,7 +39,7 @@ def ratio(a, b):
 
 g = result.get
 if "bare" in modes:
-    for p in ("surge", "surge_noagent", "surge_aot", "surge_aot_noagent"):
+    for p in ("surge", "surge_noagent", "surge_aot", "surge_aot_noagent", "base", "base_noagent"):
         if f"{p}_winners_rps" in result:
             suffix = p[len("surge"):]
             result[f"ratio_winners{suffix}"] = ratio(g(f"{p}_winners_rps"), g("bare_winners_rps"))
@@ -46,6 +47,7 @@ if "bare" in modes:
             # the same ratio from CPU per request: what one core can serve, least distorted by a busy box
             result[f"ratio_winners_cpu{suffix}"] = ratio(g("bare_winners_cpu_ms"), g(f"{p}_winners_cpu_ms"))
             result[f"ratio_repeats_cpu{suffix}"] = ratio(g("bare_repeats_cpu_ms"), g(f"{p}_repeats_cpu_ms"))
+            result[f"ratio_soldout_cpu{suffix}"] = ratio(g("bare_soldout_cpu_ms"), g(f"{p}_soldout_cpu_ms"))
 for p, suffix in (("surge", ""), ("surge_noagent", "_noagent"), ("surge_aot", "_aot"),
                   ("surge_aot_noagent", "_aot_noagent")):
     if f"{p}_winners_rps" in result:
@@ -63,6 +65,15 @@ for a, b, name in (("surge_aot", "surge_aot_noagent", "agent_overhead_aot"),):
         x, y = g(f"{a}_{phase}_cpu_ms"), g(f"{b}_{phase}_cpu_ms")
         if x and y:
             result[f"{name}_{phase}"] = round(x / y - 1, 3)
+# a before/after of two builds run alike (BASELINE_JAR): this build's CPU per request over the baseline's, per phase
+for base, this, suffix in (("base", "surge", ""), ("base_noagent", "surge_noagent", "_noagent")):
+    for phase in PHASES:
+        x, y = g(f"{this}_{phase}_cpu_ms"), g(f"{base}_{phase}_cpu_ms")
+        if x and y:
+            result[f"ab_{phase}_cpu{suffix}"] = round(x / y, 3)
+        x, y = g(f"{this}_{phase}_rps"), g(f"{base}_{phase}_rps")
+        if x and y:
+            result[f"ab_{phase}_rps{suffix}"] = round(x / y, 3)
 if os.environ.get("AOT_CACHE_MB"):
     result["aot_cache_mb"] = int(os.environ["AOT_CACHE_MB"])
 result["loadavg_1m_max"] = max(r.get("loadavg_1m", 0) for r in rows)
@@ -80,12 +91,12 @@ print(f"per-core: instance on CPU {app_cpu}, wrk on CPU {load_cpu}, {conn} conne
 print(f"{'mode':14s} {'phase':8s} {'rps':>8s} {'cpu ms/req':>10s} {'p99 ms':>8s} {'non-2xx':>8s}")
 for mode in modes:
     p = prefix[mode]
-    for phase in ("cold", "winners", "repeats"):
+    for phase in PHASES:
         print(f"{mode:14s} {phase:8s} {g(p + '_' + phase + '_rps') or 0:8.0f} {g(p + '_' + phase + '_cpu_ms') or 0:10.3f} "
               f"{g(p + '_' + phase + '_p99_ms') or 0:8.1f} {g(p + '_' + phase + '_non_2xx') or 0:8.0f}")
     print(f"{mode:14s} start    ready in {g(p + '_start_to_ready_s')} s, {g(p + '_start_cpu_s')} CPU s, "
           f"peak RSS {g(p + '_peak_rss_mb_max')} MB, {g(p + '_threads')} threads")
 for key in result:
-    if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_")):
+    if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_", "ab_")):
         print(f"{key:26s} {result[key]}")
 print(f"written to {out_file} (raw phases: {runs_file})")

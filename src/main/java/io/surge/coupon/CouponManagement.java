@@ -79,7 +79,8 @@ public class CouponManagement {
         return campaign.toView(Math.max(0, remaining));
     }
 
-    public IssuedCoupon issue(long couponId, long memberId) {
+    /** Sold out and already issued are returned (see {@link IssueResult}); every other failure is thrown. */
+    public IssueResult issue(long couponId, long memberId) {
         Campaign campaign;
         try {
             campaign = catalog.get(couponId);
@@ -94,7 +95,7 @@ public class CouponManagement {
         }
         if (soldOut.isSoldOut(couponId)) {
             metrics.count(Outcome.SOLD_OUT);
-            throw CouponSoldOut.of(couponId);
+            return new IssueResult.SoldOut(couponId);
         }
         if (mysqlDown()) {
             // no row could be stored: taking a unit would only leave a pending record, settled into a coupon for a
@@ -107,7 +108,7 @@ public class CouponManagement {
             return settlePending(campaign, row(campaign, memberId, outcome));
         }
         if (!outcome.issued()) {
-            throw rejection(campaign, outcome, now);
+            return rejection(campaign, outcome, now);
         }
         metrics.remaining(campaign, outcome.stockLeft());
         if (outcome.stockLeft() == 0) {
@@ -138,7 +139,7 @@ public class CouponManagement {
      * for a coupon they may not hold: 201 when this call stored the row, 409 when it was already stored (exactly one
      * 201 per coupon).
      */
-    private IssuedCoupon settlePending(Campaign campaign, IssuedCouponWriter.Row row) {
+    private IssueResult settlePending(Campaign campaign, IssuedCouponWriter.Row row) {
         IssuedCouponWriter.Result result;
         try {
             result = writer.settle(List.of(row)).get(row);
@@ -149,30 +150,30 @@ public class CouponManagement {
         return answer(campaign, row, result);
     }
 
-    private RuntimeException rejection(Campaign campaign, IssueOutcome outcome, long now) {
+    private IssueResult rejection(Campaign campaign, IssueOutcome outcome, long now) {
         long couponId = campaign.id();
         if (outcome.code() == IssueOutcome.SOLD_OUT) {
             soldOut.flag(couponId);
             metrics.remaining(campaign, 0);
             metrics.count(Outcome.SOLD_OUT);
-            return CouponSoldOut.of(couponId);
+            return new IssueResult.SoldOut(couponId);
         }
         if (outcome.code() == IssueOutcome.ALREADY_ISSUED) {
             metrics.count(Outcome.ALREADY_ISSUED);
-            return CouponAlreadyIssued.of(couponId);
+            return new IssueResult.AlreadyIssued(couponId);
         }
         if (outcome.code() == IssueOutcome.NOT_OPEN || campaign.hasEndedAt(now)) {
             metrics.count(Outcome.NOT_OPEN);
-            return CouponNotOpen.of(couponId);
+            throw CouponNotOpen.of(couponId);
         }
         if (outcome.code() == IssueOutcome.STATE_MISSING) {
             recovery.requestRebuild(campaign);
         }
         metrics.count(Outcome.UNAVAILABLE);
-        return new ServiceUnavailable("Coupon campaign " + couponId + " is being restored; retry shortly.");
+        throw new ServiceUnavailable("Coupon campaign " + couponId + " is being restored; retry shortly.");
     }
 
-    private IssuedCoupon persist(Campaign campaign, IssuedCouponWriter.Row row) {
+    private IssueResult persist(Campaign campaign, IssuedCouponWriter.Row row) {
         CompletableFuture<IssuedCouponWriter.Result> written = writer.submit(row);
         if (written == null) {
             state.release(row, false);
@@ -182,21 +183,21 @@ public class CouponManagement {
         return answer(campaign, row, await(written));
     }
 
-    private IssuedCoupon answer(Campaign campaign, IssuedCouponWriter.Row row, IssuedCouponWriter.Result result) {
+    private IssueResult answer(Campaign campaign, IssuedCouponWriter.Row row, IssuedCouponWriter.Result result) {
         switch (result) {
             case WRITTEN -> {
                 metrics.count(Outcome.ISSUED);
-                return new IssuedCoupon(
+                return new IssueResult.Issued(new IssuedCoupon(
                         row.id(),
                         campaign.id(),
                         campaign.name(),
                         campaign.discountType(),
                         campaign.discountValue(),
-                        row.expiresAt());
+                        row.expiresAt()));
             }
             case PRESENT, HELD_OTHER -> {
                 metrics.count(Outcome.ALREADY_ISSUED);
-                throw CouponAlreadyIssued.of(campaign.id());
+                return new IssueResult.AlreadyIssued(campaign.id());
             }
             default -> {
                 metrics.count(Outcome.UNAVAILABLE);

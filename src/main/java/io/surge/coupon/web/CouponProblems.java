@@ -1,9 +1,8 @@
 package io.surge.coupon.web;
 
-import io.surge.coupon.CouponAlreadyIssued;
 import io.surge.coupon.CouponNotFound;
 import io.surge.coupon.CouponNotOpen;
-import io.surge.coupon.CouponSoldOut;
+import io.surge.coupon.IssueResult;
 import io.surge.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,14 +21,14 @@ class CouponProblems {
         return Problems.of(HttpStatus.NOT_FOUND, CouponNotFound.CODE, ex.getMessage());
     }
 
-    @ExceptionHandler(CouponSoldOut.class)
-    ProblemDetail soldOut(CouponSoldOut ex) {
-        return Problems.of(HttpStatus.CONFLICT, CouponSoldOut.CODE, ex.getMessage());
+    /** Returned, not thrown (see {@link IssueResult}): {@link CouponController#issue} answers it directly. */
+    static ProblemDetail soldOut(IssueResult.SoldOut refused) {
+        return Problems.of(HttpStatus.CONFLICT, IssueResult.SoldOut.CODE, refused.message());
     }
 
-    @ExceptionHandler(CouponAlreadyIssued.class)
-    ProblemDetail alreadyIssued(CouponAlreadyIssued ex) {
-        return Problems.of(HttpStatus.CONFLICT, CouponAlreadyIssued.CODE, ex.getMessage());
+    /** Returned, not thrown (see {@link IssueResult}): {@link CouponController#issue} answers it directly. */
+    static ProblemDetail alreadyIssued(IssueResult.AlreadyIssued refused) {
+        return Problems.of(HttpStatus.CONFLICT, IssueResult.AlreadyIssued.CODE, refused.message());
     }
 
     @ExceptionHandler(CouponNotOpen.class)
