@@ -22,26 +22,10 @@ class NginxConfigTests {
 
     @Test
     void nginxAcceptsTheConfig(@TempDir Path prefix) throws Exception {
-        Path nginx = nginxBinary();
-        if (System.getenv("CI") == null) {
-            assumeThat(nginx)
-                    .as("nginx is not installed (apt-get install nginx)")
-                    .isNotNull();
-        }
-        assertThat(nginx).as("nginx on CI (.ci/run installs it)").isNotNull();
-        Files.copy(DeploymentFiles.path("nginx.conf"), prefix.resolve("nginx.conf"));
-        Path surge = Files.createDirectories(prefix.resolve("surge"));
-        Files.writeString(surge.resolve("main.conf"), "pid " + prefix.resolve("nginx.pid") + ";\n");
-        StringBuilder http = new StringBuilder();
-        for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-            http.append(temp)
-                    .append("_temp_path ")
-                    .append(prefix.resolve("tmp-" + temp))
-                    .append(";\n");
-        }
-        Files.writeString(surge.resolve("http.conf"), http);
-        Files.writeString(
-                surge.resolve("upstream-servers.conf"),
+        Path nginx = requireNginx();
+        layOut(
+                prefix,
+                CONF,
                 "server 127.0.0.1:8081;\nserver 127.0.0.1:8082;\nserver 127.0.0.1:8083;\nserver 127.0.0.1:8084;\n");
 
         Process process = new ProcessBuilder(
@@ -86,6 +70,34 @@ class NginxConfigTests {
         // health checks go to an instance, never answered by nginx itself
         assertThat(CONF).containsPattern("location = /readyz \\{\\s*proxy_pass http://surge_app;");
         assertThat(CONF).containsPattern("location = /healthz \\{\\s*proxy_pass http://surge_app;");
+    }
+
+    /** Lays nginx.conf (as given) out under prefix the way stage/run does: surge/*.conf generated beside it. */
+    static void layOut(Path prefix, String conf, String upstreamServers) throws IOException {
+        Files.writeString(prefix.resolve("nginx.conf"), conf);
+        Path surge = Files.createDirectories(prefix.resolve("surge"));
+        Files.writeString(surge.resolve("main.conf"), "pid " + prefix.resolve("nginx.pid") + ";\n");
+        StringBuilder http = new StringBuilder();
+        for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            http.append(temp)
+                    .append("_temp_path ")
+                    .append(prefix.resolve("tmp-" + temp))
+                    .append(";\n");
+        }
+        Files.writeString(surge.resolve("http.conf"), http);
+        Files.writeString(surge.resolve("upstream-servers.conf"), upstreamServers);
+    }
+
+    /** The nginx binary; skips the test where nginx is missing, except on CI (.ci/run installs it). */
+    static Path requireNginx() {
+        Path nginx = nginxBinary();
+        if (System.getenv("CI") == null) {
+            assumeThat(nginx)
+                    .as("nginx is not installed (apt-get install nginx)")
+                    .isNotNull();
+        }
+        assertThat(nginx).as("nginx on CI (.ci/run installs it)").isNotNull();
+        return nginx;
     }
 
     static Path nginxBinary() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a run needs, created through the API with the admin credentials, as k6's setup() does: per-IP rate limits
@@ -167,7 +168,13 @@ final class SetupClient {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            // setup is not the load: a 429 (the password-hash budget, the edge cap) is waited out, as a client would
+            HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 1; response.statusCode() == 429 && attempt < 60; attempt++) {
+                Thread.sleep(250L + ThreadLocalRandom.current().nextLong(250));
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
