@@ -42,8 +42,11 @@ class ConsumerControlChannelTests {
             channel.afterPropertiesSet();
             try {
                 proxy.delayReplies(Duration.ofSeconds(2));
-                assertThat(ConsumerControlWiring.ReconcileSchedule.listen(channel)).isFalse();
-                assertThat(channel.isRunning()).as("left ready for the next tick").isFalse();
+                assertThat(ConsumerControlWiring.ReconcileSchedule.listen(channel))
+                        .isFalse();
+                assertThat(channel.isRunning())
+                        .as("left ready for the next tick")
+                        .isFalse();
 
                 proxy.delayReplies(Duration.ZERO);
                 boolean listening = false;
@@ -57,7 +60,9 @@ class ConsumerControlChannelTests {
                     redis.convertAndSend(channelName, "reconcile");
                     heard.await(100, TimeUnit.MILLISECONDS);
                 }
-                assertThat(heard.getCount()).as("a pause message reaches the instance").isZero();
+                assertThat(heard.getCount())
+                        .as("a pause message reaches the instance")
+                        .isZero();
             } finally {
                 channel.stop();
                 channel.destroy();
