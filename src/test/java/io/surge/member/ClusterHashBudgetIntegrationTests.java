@@ -68,16 +68,7 @@ class ClusterHashBudgetIntegrationTests {
             for (int i = 0; i < flood; i++) {
                 signups.add(pool.submit(() -> {
                     start.await();
-                    return api.post(
-                            "/api/auth/signup",
-                            Map.of(
-                                    "email",
-                                    "cluster-" + UUID.randomUUID() + "@example.com",
-                                    "password",
-                                    "pw-123456",
-                                    "name",
-                                    "C"),
-                            null);
+                    return api.signUpNew("cluster");
                 }));
             }
             start.countDown();

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,16 +67,7 @@ class PasswordHashBudgetIntegrationTests {
             for (int i = 0; i < flood; i++) {
                 signups.add(pool.submit(() -> {
                     start.await();
-                    return api.post(
-                            "/api/auth/signup",
-                            Map.of(
-                                    "email",
-                                    "flood-" + UUID.randomUUID() + "@example.com",
-                                    "password",
-                                    "pw-123456",
-                                    "name",
-                                    "F"),
-                            null);
+                    return api.signUpNew("flood");
                 }));
             }
             start.countDown();

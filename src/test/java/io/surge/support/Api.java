@@ -65,6 +65,20 @@ public final class Api {
         return builder;
     }
 
+    /** One signup of a new member (a fresh email), whatever the answer: for floods against the hash budget. */
+    public Response signUpNew(String emailPrefix) {
+        return post(
+                "/api/auth/signup",
+                Map.of(
+                        "email",
+                        emailPrefix + "-" + java.util.UUID.randomUUID() + "@example.com",
+                        "password",
+                        "pw-123456",
+                        "name",
+                        "F"),
+                null);
+    }
+
     /** Signs up (cheap hash cost in tests) and logs in; returns the bearer token. */
     public String signUpAndLogIn(String email) {
         Response signup =
