@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,21 @@ class CampaignState {
     /**
      * Through the shared {@code redis} breaker: when Redis hangs, issuing answers 503 at once instead of every request
      * waiting out the command timeout. Releasing and confirming deliberately bypass it: settling is always worth a try.
+     *
+     * <p>A timed-out call is asked once more. A late answer is often not a slow Redis but this instance paused (a
+     * full GC, a starved CPU) while Redis answered in time; the member should not get a 503 for that. Asking again is
+     * safe: if the first call took a unit, the script finds it pending and the caller settles it; if it never ran,
+     * this is the member's attempt. A Redis that is really slow fails the second call too, and the breaker counts it.
      */
     IssueOutcome issue(long couponId, long memberId) {
+        try {
+            return runIssue(couponId, memberId);
+        } catch (QueryTimeoutException late) {
+            return runIssue(couponId, memberId);
+        }
+    }
+
+    private IssueOutcome runIssue(long couponId, long memberId) {
         try {
             return breakers.call(
                     Breakers.REDIS,

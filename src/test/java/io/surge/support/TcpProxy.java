@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * touching it: {@link #cut()} closes every live connection and closes new ones as soon as they are accepted, as a
  * server that went away would look to the driver (connection reset / refused, not a hang); {@link #restore()}
  * forwards again. {@link #delayReplies} holds back what the server sends (a command that ran, whose answer comes too
- * late for the client's timeout). Blocking sockets on virtual threads: two per connection, no selector bookkeeping.
+ * late for the client's timeout); {@link #holdReplies} holds them back once, for a while, as a client that paused (a
+ * full GC, a starved CPU) would see them: late, then all at once. Blocking sockets on virtual threads: two per connection, no selector bookkeeping.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile long replyDelayMillis;
+    private volatile long heldUntilNanos = System.nanoTime();
 
     private TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -60,6 +62,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Holds each chunk the server sends for this long before passing it on; zero forwards at once again. */
     public void delayReplies(java.time.Duration delay) {
         replyDelayMillis = delay.toMillis();
+    }
+
+    /** Passes nothing the server sends on for this long from now, then everything held at once and the rest as usual. */
+    public void holdReplies(java.time.Duration hold) {
+        heldUntilNanos = System.nanoTime() + hold.toNanos();
     }
 
     @Override
@@ -112,6 +119,10 @@ public final class TcpProxy implements AutoCloseable {
                 long delay = replies ? replyDelayMillis : 0;
                 if (delay > 0) {
                     Thread.sleep(delay);
+                }
+                long held = replies ? heldUntilNanos - System.nanoTime() : 0;
+                if (held > 0) {
+                    Thread.sleep(java.time.Duration.ofNanos(held));
                 }
                 out.write(buffer, 0, n);
                 out.flush();
