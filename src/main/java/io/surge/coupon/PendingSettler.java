@@ -1,14 +1,12 @@
 package io.surge.coupon;
 
 import io.surge.coupon.IssuedCouponWriter.Row;
+import io.surge.lifecycle.PeriodicTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,7 +40,7 @@ class PendingSettler implements SmartLifecycle {
     private final CampaignRecovery recovery;
     private final IssuedCouponWriter writer;
     private final CouponProperties properties;
-    private ScheduledExecutorService executor;
+    private PeriodicTask task;
     private List<Long> live = List.of();
     private long liveReadAt;
     private long passes;
@@ -140,27 +138,14 @@ class PendingSettler implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("coupon-settler").daemon(true).factory());
-        long interval = properties.settleInterval().toMillis();
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        pass();
-                    } catch (RuntimeException e) {
-                        log.warn("Coupon settle pass failed: {}", e.toString());
-                    }
-                },
-                interval,
-                interval,
-                TimeUnit.MILLISECONDS);
+        task = PeriodicTask.start("coupon-settler", properties.settleInterval(), this::pass);
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        executor.shutdownNow();
+        task.stop();
     }
 
     @Override

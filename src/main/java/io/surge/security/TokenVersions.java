@@ -1,11 +1,10 @@
 package io.surge.security;
 
+import io.surge.lifecycle.PeriodicTask;
 import io.surge.redis.RedisKeyspace;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +38,7 @@ public class TokenVersions implements SmartLifecycle, HmacJwtDecoder.VersionFloo
     private final long retainMillis;
     private final long syncMillis;
     private volatile long syncedAt;
-    private volatile ScheduledExecutorService scheduler;
+    private volatile PeriodicTask scheduler;
     private volatile boolean failing;
 
     TokenVersions(StringRedisTemplate redis, RedisKeyspace keyspace, SecurityProperties properties) {
@@ -122,21 +121,15 @@ public class TokenVersions implements SmartLifecycle, HmacJwtDecoder.VersionFloo
     @Override
     public void start() {
         syncNow();
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "token-revocation-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::syncNow, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
-        scheduler = executor;
+        scheduler = PeriodicTask.start("token-revocation-sync", Duration.ofMillis(syncMillis), this::syncNow);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = scheduler;
+        PeriodicTask task = scheduler;
         scheduler = null;
-        if (executor != null) {
-            executor.shutdownNow();
+        if (task != null) {
+            task.stop();
         }
     }
 

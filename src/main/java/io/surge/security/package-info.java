@@ -3,7 +3,7 @@
  * revocation across instances, secrets that refuse placeholders, the request-size limit. API: {@code AccessRules},
  * {@code CurrentMember}, {@code TokenVersions}, {@code SecurityProperties}.
  */
-@ApplicationModule(allowedDependencies = {"redis", "web"})
+@ApplicationModule(allowedDependencies = {"lifecycle", "redis", "web"})
 package io.surge.security;
 
 import org.springframework.modulith.ApplicationModule;

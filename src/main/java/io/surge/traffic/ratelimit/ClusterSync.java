@@ -1,12 +1,11 @@
 package io.surge.traffic.ratelimit;
 
 import io.surge.lifecycle.Instance;
+import io.surge.lifecycle.PeriodicTask;
 import io.surge.redis.RedisKeyspace;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +33,7 @@ class ClusterSync implements SmartLifecycle {
     private final long syncMillis;
     private final String ttlMillis;
     private final boolean enabled;
-    private volatile ScheduledExecutorService scheduler;
+    private volatile PeriodicTask scheduler;
     private volatile long appliedVersion = -1;
     private volatile boolean failing;
 
@@ -97,23 +96,17 @@ class ClusterSync implements SmartLifecycle {
             return;
         }
         syncNow();
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rate-limit-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::syncNow, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
-        scheduler = executor;
+        scheduler = PeriodicTask.start("rate-limit-sync", Duration.ofMillis(syncMillis), this::syncNow);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = scheduler;
-        if (executor == null) {
+        PeriodicTask task = scheduler;
+        if (task == null) {
             return;
         }
         scheduler = null;
-        executor.shutdownNow();
+        task.stop();
         try {
             redis.execute(script, keys, instanceId, ttlMillis, "0");
         } catch (RuntimeException e) {
