@@ -8,7 +8,7 @@ rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 out_file, commit, app_cpu, load_cpu, conn, cold, warm = sys.argv[2:9]
 prefix = {"surge-agent-base": "base", "surge-base": "base_noagent", "surge-agent": "surge", "surge": "surge_noagent",
           "surge-agent-aot": "surge_aot", "surge-aot": "surge_aot_noagent", "bare": "bare"}
-PHASES = ("cold", "winners", "repeats", "soldout")
+PHASES = ("cold", "winners", "repeats", "soldout", "signup")
 
 
 def median(mode, phase, field):
@@ -23,7 +23,7 @@ modes = [m for m in prefix if any(r["mode"] == m for r in rows)]
 for mode in modes:
     p = prefix[mode]
     for phase in ("warmup",) + PHASES:
-        for field, name in (("rps", "rps"), ("cpu_ms_per_req", "cpu_ms"), ("p99_ms", "p99_ms"),
+        for field, name in (("rps", "rps"), ("ok_rps", "ok_rps"), ("cpu_ms_per_req", "cpu_ms"), ("p99_ms", "p99_ms"),
                             ("non_2xx", "non_2xx"), ("socket_errors", "socket_errors")):
             if phase == "warmup" and field != "rps":
                 continue
@@ -74,6 +74,18 @@ for base, this, suffix in (("base", "surge", ""), ("base_noagent", "surge_noagen
         x, y = g(f"{this}_{phase}_rps"), g(f"{base}_{phase}_rps")
         if x and y:
             result[f"ab_{phase}_rps{suffix}"] = round(x / y, 3)
+# signup against the hash-bound ceiling of one core (goal 7): accepted signups/s over hashes per CPU-second at the
+# same cost, and the same from CPU per request (what the hash costs over what a whole signup costs)
+hc = os.environ.get("HASH_CEILING")
+if hc and os.path.exists(hc):
+    ceiling = json.load(open(hc))
+    cost = os.environ.get("SIGNUP_COST", "4")
+    result["signup_cost"] = int(cost)
+    result["hash_ceiling_per_cpu_s"] = ceiling.get(f"bcrypt{cost}_hashes_per_cpu_s")
+    result["hash_cpu_ms"] = ceiling.get(f"bcrypt{cost}_cpu_ms_per_hash")
+    for p, suffix in (("surge", ""), ("surge_noagent", "_noagent"), ("base", "_base")):
+        result[f"signup_vs_ceiling{suffix}"] = ratio(g(f"{p}_signup_ok_rps"), result["hash_ceiling_per_cpu_s"])
+        result[f"signup_vs_ceiling_cpu{suffix}"] = ratio(result["hash_cpu_ms"], g(f"{p}_signup_cpu_ms"))
 if os.environ.get("AOT_CACHE_MB"):
     result["aot_cache_mb"] = int(os.environ["AOT_CACHE_MB"])
 result["loadavg_1m_max"] = max(r.get("loadavg_1m", 0) for r in rows)
@@ -97,6 +109,6 @@ for mode in modes:
     print(f"{mode:14s} start    ready in {g(p + '_start_to_ready_s')} s, {g(p + '_start_cpu_s')} CPU s, "
           f"peak RSS {g(p + '_peak_rss_mb_max')} MB, {g(p + '_threads')} threads")
 for key in result:
-    if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_", "ab_")):
+    if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_", "ab_", "signup_vs", "hash_")):
         print(f"{key:26s} {result[key]}")
 print(f"written to {out_file} (raw phases: {runs_file})")
