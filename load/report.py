@@ -5,7 +5,7 @@
     load/report.py generate BATCH_DIR [DOC]          BATCH_DIR/meta.json, ceilings.json, runs/<scenario>/{summary.json,
                                                      samples.jsonl}; charts go to docs/capacity/, data to docs/capacity/data/
 """
-import glob, json, os, shutil, statistics, subprocess, sys, tempfile
+import glob, json, os, re as _re, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOOD = ("ok", "sold_out", "already_issued")
@@ -254,13 +254,16 @@ def generate(batch, doc):
     w("")
     w(f"- machine: {meta['cpu_model']}, {meta['cores']} cores, {meta['memory_gb']} GB RAM, {meta['os']}; load"
       f" generator (the Gatling twin) **on the same box**; median 1-minute load average during the runs"
-      f" {fmt(meta.get('load1_median'), 1)} — the box was shared with other builds, so absolute figures are low and"
-      " noisy; ratios measured side by side in this batch are the figures to trust")
+      f" {fmt(meta.get('load1_median'), 1)} — eight JVMs of the stage and the load generator share its cores, so"
+      " absolute figures are low and noisy; ratios measured side by side in this batch are the figures to trust"
+      + (f"; {meta['box_note']}" if meta.get("box_note") else ""))
     w(f"- commit `{meta['commit']}` ({meta['commit_subject']}){' with uncommitted changes' if meta.get('dirty') else ''}")
     w(f"- stage: `stage/run up`, {meta['instances']} instances behind nginx, 3 Kafka brokers, MariaDB, Redis, WireMock;"
       f" bcrypt cost {meta['password_hash_cost']}; OTel agent {meta['otel_agent']}")
     w(f"- JVM flags of each instance (`stage/jvm.options`): `{meta['jvm_flags']}`")
-    w(f"- instance settings (`stage/app.env`): {meta['app_env']}")
+    # the batch's own PASSWORD_HASH_COST (from the caller's environment) wins over the file's, as in stage/run
+    app_env = _re.sub(r"PASSWORD_HASH_COST=\d+", f"PASSWORD_HASH_COST={meta['password_hash_cost']}", meta["app_env"])
+    w(f"- instance settings (`stage/app.env`, with this batch's overrides): {app_env}")
     w(f"- scale knobs: durations x{meta['duration_scale']} (endurance x{meta['endurance_scale']}), rates"
       f" x{meta['rate_scale']}; the measured capacity used for `peak` and `overload`: {fmt(meta.get('capacity_rps'))}"
       f" correct answers/s (the best 5 s of `stress`; {fmt(meta.get('capacity_within_slo_rps'))}/s in the best 5 s whose p95 stayed under 500 ms)")
@@ -398,7 +401,6 @@ def generate(batch, doc):
         if peak and peak > 512:
             missed.append(f"- **{n}**: every instance <= 512 MB RSS — not met: {peak:.0f} MB peak ({peak - 512:.0f} MB over)")
     if "signup" in runs and runs["signup"][0]["outcomes"].get("ok", 0) == 0 and bcrypt_box_of(ceil, meta):
-        import re as _re
         m = _re.search(r"SURGE_ADMISSION_LIMIT=(\d+)", meta.get("app_env", ""))
         if m:
             slots = int(m.group(1)) * meta["instances"]
