@@ -144,10 +144,24 @@ public class CouponManagement {
         try {
             result = writer.settle(List.of(row)).get(row);
         } catch (DataAccessException e) {
+            // Most often a concurrent attempt of the same member whose group commit holds the row's lock: once that
+            // committed, the member holds the coupon and ALREADY_ISSUED is the truth; otherwise nobody knows yet
+            if (holds(campaign.id(), row.memberId())) {
+                metrics.count(Outcome.ALREADY_ISSUED);
+                return new IssueResult.AlreadyIssued(campaign.id());
+            }
             metrics.count(Outcome.UNAVAILABLE);
             throw new ServiceUnavailable("The coupon could not be stored in time; check your coupons before retrying.");
         }
         return answer(campaign, row, result);
+    }
+
+    private boolean holds(long couponId, long memberId) {
+        try {
+            return userCoupons.existsByCouponIdAndMemberId(couponId, memberId);
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 
     private IssueResult rejection(Campaign campaign, IssueOutcome outcome, long now) {

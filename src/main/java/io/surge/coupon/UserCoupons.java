@@ -16,4 +16,6 @@ interface UserCoupons extends JpaRepository<UserCoupon, Long> {
     Optional<UserCoupon> lockById(long id);
 
     long countByCouponId(long couponId);
+
+    boolean existsByCouponIdAndMemberId(long couponId, long memberId);
 }
