@@ -46,49 +46,61 @@ class CouponFaultIntegrationTests {
 
     @Test
     void aRedisTimeoutAfterTheScriptRanLocksNobodyOut() throws Exception {
-        String cluster = Instances.newCluster();
-        Tokens tokens = new Tokens(encoder);
-        try (TcpProxy redisProxy = TcpProxy.to(TestServices.redisAddress())) {
-            ConfigurableApplicationContext app = Instances.start(
-                    cluster, Map.of("spring.data.redis.port", redisProxy.port(), "spring.data.redis.timeout", "400ms"));
-            try {
-                Api api = new Api(Instances.port(app));
-                long couponId = Campaigns.open(api, tokens.admin(1), 10);
-                String path = "/api/coupons/" + couponId + "/issue";
+        behindARedisProxy((redisProxy, api, tokens, couponId, path, ledger) -> {
+            redisProxy.delayReplies(Duration.ofMillis(900));
+            var timedOut = api.post(path, "", tokens.member(31_000_001));
+            var alsoTimedOut = api.post(path, "", tokens.member(31_000_002));
+            redisProxy.delayReplies(Duration.ZERO);
+            assertThat(timedOut.status()).as(timedOut.body()).isEqualTo(503);
+            assertThat(alsoTimedOut.status()).as(alsoTimedOut.body()).isEqualTo(503);
+            Thread.sleep(1_000); // the late replies drain; the scripts did run
 
-                redisProxy.delayReplies(Duration.ofMillis(900));
-                var timedOut = api.post(path, "", tokens.member(31_000_001));
-                var alsoTimedOut = api.post(path, "", tokens.member(31_000_002));
-                redisProxy.delayReplies(Duration.ZERO);
-                assertThat(timedOut.status()).as(timedOut.body()).isEqualTo(503);
-                assertThat(alsoTimedOut.status()).as(alsoTimedOut.body()).isEqualTo(503);
-                Thread.sleep(1_000); // the late replies drain; the scripts did run
-
-                // one retries at once and is given the unit they took, not told ALREADY_ISSUED without a coupon
-                var retry = api.post(path, "", tokens.member(31_000_001));
-                assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-                // the other never retries: the settler stores their unit if their script ran (the instance asks
-                // Redis twice before a 503, so by then the breaker may have refused the call before any script ran)
-                LedgerInvariants ledger =
-                        new LedgerInvariants(jdbc, redis, TestServices.redisKeyPrefix() + cluster + ":");
-                ledger.awaitSettled(couponId, 10);
-                var mine = api.get("/api/members/me/coupons", tokens.member(31_000_002));
-                var again = api.post(path, "", tokens.member(31_000_002));
-                if (mine.json().isEmpty()) {
-                    assertThat(again.status()).as(again.body()).isEqualTo(201);
-                } else {
-                    assertThat(mine.json().get(0).get("couponId").asLong()).isEqualTo(couponId);
-                    assertThat(again.code()).isEqualTo("COUPON_ALREADY_ISSUED");
-                }
-                ledger.awaitSettled(couponId, 10);
-            } finally {
-                app.close();
+            // one retries at once and is given the unit they took, not told ALREADY_ISSUED without a coupon
+            var retry = api.post(path, "", tokens.member(31_000_001));
+            assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+            // the other never retries: the settler stores their unit if their script ran (the instance asks
+            // Redis twice before a 503, so by then the breaker may have refused the call before any script ran)
+            ledger.awaitSettled(couponId, 10);
+            var mine = api.get("/api/members/me/coupons", tokens.member(31_000_002));
+            var again = api.post(path, "", tokens.member(31_000_002));
+            if (mine.json().isEmpty()) {
+                assertThat(again.status()).as(again.body()).isEqualTo(201);
+            } else {
+                assertThat(mine.json().get(0).get("couponId").asLong()).isEqualTo(couponId);
+                assertThat(again.code()).isEqualTo("COUPON_ALREADY_ISSUED");
             }
-        }
+            ledger.awaitSettled(couponId, 10);
+        });
     }
 
     @Test
     void anInstanceThatPausedPastTheRedisTimeoutStillAnswersTheCoupon() throws Exception {
+        behindARedisProxy((redisProxy, api, tokens, couponId, path, ledger) -> {
+            // Redis answers at once but the answer reaches the client 600 ms later, all at once: what a 0.6 s
+            // stop-the-world pause looks like from inside the instance. The 400 ms timeout fires first.
+            redisProxy.holdReplies(Duration.ofMillis(600));
+            var paused = api.post(path, "", tokens.member(31_000_011));
+            assertThat(paused.status()).as(paused.body()).isEqualTo(201);
+            assertThat(paused.json().get("couponId").asLong()).isEqualTo(couponId);
+
+            ledger.awaitSettled(couponId, 10);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM user_coupon WHERE coupon_id = ? AND member_id = ?")
+                            .params(couponId, 31_000_011)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
+            assertThat(api.post(path, "", tokens.member(31_000_011)).code()).isEqualTo("COUPON_ALREADY_ISSUED");
+        });
+    }
+
+    /** What a test does to an instance that reaches Redis only through a proxy (400 ms command timeout). */
+    interface RedisProxyScenario {
+        void run(TcpProxy redisProxy, Api api, Tokens tokens, long couponId, String path, LedgerInvariants ledger)
+                throws Exception;
+    }
+
+    /** Starts such an instance with an open campaign of 10 units, runs the scenario, closes both. */
+    private void behindARedisProxy(RedisProxyScenario scenario) throws Exception {
         String cluster = Instances.newCluster();
         Tokens tokens = new Tokens(encoder);
         try (TcpProxy redisProxy = TcpProxy.to(TestServices.redisAddress())) {
@@ -97,24 +109,9 @@ class CouponFaultIntegrationTests {
             try {
                 Api api = new Api(Instances.port(app));
                 long couponId = Campaigns.open(api, tokens.admin(1), 10);
-                String path = "/api/coupons/" + couponId + "/issue";
-
-                // Redis answers at once but the answer reaches the client 600 ms later, all at once: what a 0.6 s
-                // stop-the-world pause looks like from inside the instance. The 400 ms timeout fires first.
-                redisProxy.holdReplies(Duration.ofMillis(600));
-                var paused = api.post(path, "", tokens.member(31_000_011));
-                assertThat(paused.status()).as(paused.body()).isEqualTo(201);
-                assertThat(paused.json().get("couponId").asLong()).isEqualTo(couponId);
-
                 LedgerInvariants ledger =
                         new LedgerInvariants(jdbc, redis, TestServices.redisKeyPrefix() + cluster + ":");
-                ledger.awaitSettled(couponId, 10);
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM user_coupon WHERE coupon_id = ? AND member_id = ?")
-                                .params(couponId, 31_000_011)
-                                .query(Long.class)
-                                .single())
-                        .isEqualTo(1L);
-                assertThat(api.post(path, "", tokens.member(31_000_011)).code()).isEqualTo("COUPON_ALREADY_ISSUED");
+                scenario.run(redisProxy, api, tokens, couponId, "/api/coupons/" + couponId + "/issue", ledger);
             } finally {
                 app.close();
             }
