@@ -40,11 +40,10 @@ class PendingSettler implements SmartLifecycle {
     private final CampaignRecovery recovery;
     private final IssuedCouponWriter writer;
     private final CouponProperties properties;
-    private PeriodicTask task;
+    private volatile PeriodicTask task;
     private List<Long> live = List.of();
     private long liveReadAt;
     private long passes;
-    private volatile boolean running;
 
     PendingSettler(
             CouponLedger ledger,
@@ -139,17 +138,19 @@ class PendingSettler implements SmartLifecycle {
     @Override
     public void start() {
         task = PeriodicTask.start("coupon-settler", properties.settleInterval(), this::pass);
-        running = true;
     }
 
     @Override
     public void stop() {
-        running = false;
-        task.stop();
+        PeriodicTask running = task;
+        task = null;
+        if (running != null) {
+            running.stop();
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return task != null;
     }
 }
