@@ -39,6 +39,7 @@ public class MemberManagement {
 
     public MemberView signUp(String email, String password, String name) {
         String normalized = Emails.normalize(email);
+        passwords.refuseWhenQueueIsFull(); // before the lookup: a refused signup costs no query
         if (members.existsByEmail(normalized)) {
             throw EmailAlreadyRegistered.of(normalized);
         }
@@ -55,6 +56,7 @@ public class MemberManagement {
     }
 
     public AccessToken logIn(String email, String password) {
+        passwords.refuseWhenQueueIsFull();
         Optional<Member> member = members.findByEmail(Emails.normalize(email));
         if (member.isEmpty()) {
             passwords.burnEquivalentTime(password);

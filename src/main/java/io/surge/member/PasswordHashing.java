@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
  * signup or login flood can hold at most that many cores and every other route keeps its CPU. Unknown emails are checked against a dummy hash of the same
  * cost (inside the same budget), so a login for a missing account takes as long as one with a wrong password and
  * timing reveals nothing.
+ *
+ * <p>A flood is refused before it costs anything else: {@link #refuseWhenQueueIsFull()} answers at once when the
+ * hashes already waiting could not all start within the wait, so the caller skips its database lookup and the wait
+ * for a permit it would not get. Without it a cost-4 flood on one core spent its CPU on refusals (each one an email
+ * lookup and a 50 ms wait), the admitted hashes ran slower for it, and 9 of 10 signups were refused
+ * (docs/performance.md, goal 7).
  */
 @Component
 class PasswordHashing {
@@ -30,6 +37,10 @@ class PasswordHashing {
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
     private final Semaphore permits;
+    private final int concurrency;
+    /** Wall time a hash held its permit lately (exponentially weighted; 0 until the first hash). */
+    private final AtomicLong recentHoldNanos = new AtomicLong();
+
     private final long maxWaitNanos;
     private final Duration retryAfter = Duration.ofSeconds(1);
     private final ClusterHashBudget cluster;
@@ -41,7 +52,7 @@ class PasswordHashing {
             MemberProperties properties, ClusterHashBudget cluster, ProtectionMetrics metrics, MeterRegistry registry) {
         this.encoder = new BCryptPasswordEncoder(properties.passwordHashCost());
         this.dummyHash = encoder.encode("surge-timing-equaliser");
-        int concurrency = properties.passwordHashConcurrency() > 0
+        this.concurrency = properties.passwordHashConcurrency() > 0
                 ? properties.passwordHashConcurrency()
                 : defaultConcurrency(Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(concurrency, true);
@@ -53,6 +64,9 @@ class PasswordHashing {
         Gauge.builder("surge.member.password.hashes.active", () -> concurrency - permits.availablePermits())
                 .description("bcrypt hashes or checks running right now (bounded by the per-instance budget)")
                 .register(registry);
+        Gauge.builder("surge.member.password.hashes.waiting", permits::getQueueLength)
+                .description("signups and logins waiting for a hashing permit (bounded by what the wait can serve)")
+                .register(registry);
     }
 
     /**
@@ -61,6 +75,23 @@ class PasswordHashing {
      */
     static int defaultConcurrency(int cpus) {
         return Math.max(1, cpus / 2);
+    }
+
+    /**
+     * Refuses ({@link PasswordHashingBusy}) without waiting when the callers already queued for a permit fill the
+     * wait: each permit serves {@code maxWait / recent hold} of them in time. At least one may always wait, so a
+     * single slow hash never refuses the next caller outright.
+     */
+    void refuseWhenQueueIsFull() {
+        long hold = recentHoldNanos.get();
+        if (hold == 0) {
+            return;
+        }
+        long servable = Math.max(1, concurrency * maxWaitNanos / hold);
+        if (permits.getQueueLength() >= servable) {
+            rejected.increment();
+            throw PasswordHashingBusy.retryAfter(retryAfter);
+        }
     }
 
     String hash(String password) {
@@ -93,6 +124,7 @@ class PasswordHashing {
             rejected.increment();
             throw PasswordHashingBusy.retryAfter(retryAfter);
         }
+        long heldSince = System.nanoTime();
         try {
             ClusterHashBudget.Lease lease = cluster.take(deadline);
             if (lease == null) {
@@ -107,6 +139,9 @@ class PasswordHashing {
             }
         } finally {
             permits.release();
+            long held = System.nanoTime() - heldSince;
+            recentHoldNanos.accumulateAndGet(
+                    held, (recent, sample) -> recent == 0 ? sample : recent + (sample - recent) / 8);
         }
     }
 }
