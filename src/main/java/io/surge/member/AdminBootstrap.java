@@ -1,6 +1,7 @@
 package io.surge.member;
 
 import io.surge.security.TokenVersions;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    /** Longer than the hashes of any start-up wave take; shorter than an orchestrator's start-up probe. */
+    private static final Duration START_UP_PATIENCE = Duration.ofSeconds(30);
+
     private final Members members;
     private final PasswordHashing passwords;
     private final MemberProperties properties;
@@ -52,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
         if (password.length() < 8) {
             throw new IllegalStateException("SURGE_ADMIN_PASSWORD must be at least 8 characters");
         }
-        String hash = passwords.hash(password);
+        String hash = passwords.hashPatiently(password, START_UP_PATIENCE);
         try {
             upsert(email, hash);
         } catch (DataIntegrityViolationException concurrentInsert) {

@@ -66,6 +66,32 @@ class PasswordHashingQueueTests {
         }
     }
 
+    @Test
+    void aStartUpHashWaitsItsTurnInsteadOfFailing() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(1)) {
+            var holder = pool.submit(() -> {
+                holding.countDown();
+                return hashing.hash("holder-password-1");
+            });
+            holding.await();
+            awaitActive(1);
+            // a plain hash is refused after its 200 ms wait; the patient one asks again until the holder is done
+            assertThatThrownBy(() -> hashing.hash("refused-password-1")).isInstanceOf(PasswordHashingBusy.class);
+            String hash = hashing.hashPatiently("admin-password-1", Duration.ofSeconds(30));
+            assertThat(hashing.matches("admin-password-1", hash)).isTrue();
+            holder.get();
+        }
+    }
+
+    private void awaitActive(int hashes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (registry.get("surge.member.password.hashes.active").gauge().value() < hashes) {
+            assertThat(System.nanoTime()).as("a hash holds the permit").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
     private void awaitQueueLength(int length) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (registry.get("surge.member.password.hashes.waiting").gauge().value() < length) {
