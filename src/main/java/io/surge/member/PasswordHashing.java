@@ -22,11 +22,9 @@ import org.springframework.stereotype.Component;
  * cost (inside the same budget), so a login for a missing account takes as long as one with a wrong password and
  * timing reveals nothing.
  *
- * <p>A flood is refused before it costs anything else: {@link #refuseWhenQueueIsFull()} answers at once when the
- * hashes already waiting could not all start within the wait, so the caller skips its database lookup and the wait
- * for a permit it would not get. Without it a cost-4 flood on one core spent its CPU on refusals (each one an email
- * lookup and a 50 ms wait), the admitted hashes ran slower for it, and 9 of 10 signups were refused
- * (docs/performance.md, goal 7).
+ * <p>A flood is refused before it costs anything else: {@link #refuseWhenQueueIsFull()} refuses a caller when the
+ * hashes already waiting could not all start within the wait, so it skips its database lookup (a cost-4 flood on one
+ * core spent most of its CPU on refusals, each one an email lookup; docs/performance.md, goal 7).
  */
 @Component
 class PasswordHashing {
@@ -78,9 +76,11 @@ class PasswordHashing {
     }
 
     /**
-     * Refuses ({@link PasswordHashingBusy}) without waiting when the callers already queued for a permit fill the
-     * wait: each permit serves {@code maxWait / recent hold} of them in time. At least one may always wait, so a
-     * single slow hash never refuses the next caller outright.
+     * Refuses ({@link PasswordHashingBusy}) a caller the queue cannot serve before it does any other work: when the
+     * callers already waiting for a permit fill the wait (each permit serves {@code maxWait / recent hold} of them;
+     * at least one may always wait). The refusal still comes after the wait a queued caller would have had, spent
+     * parked: answering at once let a client that retries at once spin on the core the hash needs (at cost 10, 4
+     * connections on one core: accepted signups 10.4 -> 5.6/s, docs/performance.md goal 7).
      */
     void refuseWhenQueueIsFull() {
         long hold = recentHoldNanos.get();
@@ -90,6 +90,11 @@ class PasswordHashing {
         long servable = Math.max(1, concurrency * maxWaitNanos / hold);
         if (permits.getQueueLength() >= servable) {
             rejected.increment();
+            try {
+                TimeUnit.NANOSECONDS.sleep(maxWaitNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw PasswordHashingBusy.retryAfter(retryAfter);
         }
     }

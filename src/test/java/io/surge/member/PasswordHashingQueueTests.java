@@ -35,7 +35,7 @@ class PasswordHashingQueueTests {
     }
 
     @Test
-    void refusesAtOnceWhenTheWaitersAheadCannotStartWithinTheWait() throws Exception {
+    void refusesBeforeTheLookupWhenTheWaitersAheadCannotStartWithinTheWait() throws Exception {
         hashing.hash(
                 "first-password-1"); // one hash timed: longer than the 200 ms wait, so one waiter is all it can serve
         assertThatCode(hashing::refuseWhenQueueIsFull).as("nobody waits yet").doesNotThrowAnyException();
@@ -62,7 +62,9 @@ class PasswordHashingQueueTests {
                     .isInstanceOf(PasswordHashingBusy.class)
                     .satisfies(e ->
                             assertThat(((PasswordHashingBusy) e).retryAfter()).isEqualTo(Duration.ofSeconds(1)));
-            assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+            assertThat(rejected())
+                    .as("counted (the waiter may time out meanwhile)")
+                    .isGreaterThanOrEqualTo(rejectedBefore + 1);
         }
     }
 
