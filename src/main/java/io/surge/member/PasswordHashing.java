@@ -104,27 +104,12 @@ class PasswordHashing {
     }
 
     /**
-     * A hash that answers no request (the admin account at start-up): it takes its turn in the same budget, asking
-     * again until {@code patience} runs out. Four instances starting at once share the cluster's lease with any
+     * A hash that answers no request (the admin account at start-up): it takes its turn in the same budget, waiting
+     * up to {@code patience} for the permit and the cluster's lease instead of the request's wait. Four instances starting at once share the cluster's lease with any
      * signup wave already running, and one refusal would otherwise fail the start (seen on the native stage).
      */
     String hashPatiently(String password, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                return hash(password);
-            } catch (PasswordHashingBusy busy) {
-                if (System.nanoTime() - deadline >= 0) {
-                    throw busy;
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
+        return budgeted(() -> encoder.encode(password), patience.toNanos());
     }
 
     boolean matches(String password, String hash) {
@@ -141,10 +126,14 @@ class PasswordHashing {
 
     /** This instance's permit first (no Redis call while it is full), then the cluster's lease, both within one wait. */
     private <T> T budgeted(Supplier<T> work) {
-        long deadline = System.nanoTime() + maxWaitNanos;
+        return budgeted(work, maxWaitNanos);
+    }
+
+    private <T> T budgeted(Supplier<T> work, long waitNanos) {
+        long deadline = System.nanoTime() + waitNanos;
         boolean acquired;
         try {
-            acquired = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            acquired = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
