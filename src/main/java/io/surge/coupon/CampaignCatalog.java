@@ -47,7 +47,7 @@ class CampaignCatalog {
     }
 
     private Campaign load(long couponId) {
-        Campaign campaign = coupons.findById(couponId).map(Coupon::toCampaign).orElse(null);
+        Campaign campaign = coupons.findById(couponId).orElse(null);
         if (campaign == null) {
             unknown.put(couponId, Boolean.TRUE);
             throw CouponNotFound.of(couponId);

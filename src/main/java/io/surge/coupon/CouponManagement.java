@@ -62,7 +62,7 @@ public class CouponManagement {
 
     /** Stores the campaign, then prepares its Redis state; if Redis is down now, the first issue rebuilds it. */
     public CouponView create(NewCoupon spec) {
-        Campaign campaign = coupons.saveAndFlush(new Coupon(spec)).toCampaign();
+        Campaign campaign = coupons.insert(spec);
         catalog.remember(campaign);
         try {
             state.write(campaign, List.of(), 0, 0);
@@ -240,7 +240,7 @@ public class CouponManagement {
     @Transactional(readOnly = true)
     public List<MemberCoupon> couponsOf(long memberId) {
         Instant now = Instant.now();
-        return userCoupons.findByMemberIdOrderByIssuedAtDesc(memberId).stream()
+        return userCoupons.findByMemberIdNewestFirst(memberId).stream()
                 .map(coupon -> {
                     Campaign campaign = catalog.get(coupon.couponId());
                     return new MemberCoupon(
@@ -263,6 +263,7 @@ public class CouponManagement {
                 .filter(c -> c.isUsableBy(memberId, Instant.now()))
                 .orElseThrow(() -> CouponNotUsable.of(userCouponId));
         coupon.reserveFor(orderId);
+        userCoupons.updateStatus(coupon);
         Campaign campaign = catalog.get(coupon.couponId());
         return new CouponDiscount(userCouponId, campaign.discountType(), campaign.discountValue());
     }
@@ -270,12 +271,18 @@ public class CouponManagement {
     /** Idempotent: a coupon reserved for this order becomes AVAILABLE again; anything else is left alone. */
     @Transactional
     public void releaseFromOrder(long userCouponId, long orderId) {
-        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(UserCoupon::release);
+        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(coupon -> {
+            coupon.release();
+            userCoupons.updateStatus(coupon);
+        });
     }
 
     /** Idempotent: a coupon reserved for this order becomes USED. */
     @Transactional
     public void markUsed(long userCouponId, long orderId) {
-        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(UserCoupon::markUsed);
+        userCoupons.lockById(userCouponId).filter(c -> c.isReservedFor(orderId)).ifPresent(coupon -> {
+            coupon.markUsed();
+            userCoupons.updateStatus(coupon);
+        });
     }
 }

@@ -1,41 +1,37 @@
 package io.surge.coupon;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An issued coupon. Inserted in batches by {@link IssuedCouponWriter}; read and updated through JPA. */
-@Entity
-@Table(name = "user_coupon")
+/**
+ * An issued coupon as stored in {@code user_coupon}. Inserted in batches by {@link IssuedCouponWriter}; read and
+ * its status written back through {@link UserCoupons}.
+ */
 class UserCoupon {
 
-    @Id
-    private Long id;
-
-    @Column(name = "coupon_id", nullable = false)
-    private long couponId;
-
-    @Column(name = "member_id", nullable = false)
-    private long memberId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    private final long id;
+    private final long couponId;
+    private final long memberId;
     private UserCouponStatus status;
-
-    @Column(name = "order_id")
     private Long orderId;
+    private final Instant issuedAt;
+    private final Instant expiresAt;
 
-    @Column(name = "issued_at", nullable = false)
-    private Instant issuedAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    protected UserCoupon() {}
+    UserCoupon(
+            long id,
+            long couponId,
+            long memberId,
+            UserCouponStatus status,
+            Long orderId,
+            Instant issuedAt,
+            Instant expiresAt) {
+        this.id = id;
+        this.couponId = couponId;
+        this.memberId = memberId;
+        this.status = status;
+        this.orderId = orderId;
+        this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+    }
 
     long id() {
         return id;
@@ -47,6 +43,18 @@ class UserCoupon {
 
     long memberId() {
         return memberId;
+    }
+
+    UserCouponStatus status() {
+        return status;
+    }
+
+    Long orderId() {
+        return orderId;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
     }
 
     Instant expiresAt() {

@@ -69,17 +69,21 @@ class AdminBootstrap implements ApplicationRunner {
     private void upsert(String email, String hash) {
         transactions.executeWithoutResult(status -> members.findByEmail(email)
                 .ifPresentOrElse(
-                        admin -> admin.bootstrapAdmin(hash, properties.adminName()),
-                        () -> members.saveAndFlush(
+                        admin -> {
+                            admin.bootstrapAdmin(hash, properties.adminName());
+                            members.update(admin);
+                        },
+                        () -> members.insert(
                                 new Member(email, hash, properties.adminName(), EnumSet.of(Role.USER, Role.ADMIN)))));
     }
 
     private void demotePrevious(String current) {
         Map<Long, Long> demoted = new HashMap<>();
         transactions.executeWithoutResult(status -> {
-            for (Member previous : members.findByBootstrapAdminTrue()) {
+            for (Member previous : members.findBootstrapAdmins()) {
                 if (!previous.email().equals(current)) {
                     demoted.put(previous.id(), previous.demoteBootstrapAdmin());
+                    members.update(previous);
                     log.warn("Demoted {}: no longer SURGE_ADMIN_EMAIL; its tokens are revoked", previous.email());
                 }
             }

@@ -1,55 +1,48 @@
 package io.surge.member;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-@Entity
-@Table(name = "member")
+/** A member as stored in {@code member}; {@link Members} reads and writes it, nothing tracks its changes. */
 class Member {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, unique = true, length = 254)
-    private String email;
-
-    @Column(name = "password_hash", nullable = false, length = 100)
+    private final Long id;
+    private final String email;
     private String passwordHash;
-
-    @Column(nullable = false, length = 50)
     private String name;
-
-    @Convert(converter = RolesConverter.class)
-    @Column(nullable = false, length = 100)
-    private Set<Role> roles = EnumSet.of(Role.USER);
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "token_version", nullable = false)
+    private final EnumSet<Role> roles;
+    private final Instant createdAt;
     private long tokenVersion;
-
-    @Column(name = "bootstrap_admin", nullable = false)
     private boolean bootstrapAdmin;
 
-    protected Member() {}
-
+    /** A new member, not stored yet (no id). */
     Member(String email, String passwordHash, String name, Set<Role> roles) {
+        this(null, email, passwordHash, name, roles, Instant.now(), 0, roles.contains(Role.ADMIN));
+    }
+
+    Member(
+            Long id,
+            String email,
+            String passwordHash,
+            String name,
+            Set<Role> roles,
+            Instant createdAt,
+            long tokenVersion,
+            boolean bootstrapAdmin) {
+        this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
         this.name = name;
-        this.roles = EnumSet.copyOf(roles);
-        this.createdAt = Instant.now();
-        this.bootstrapAdmin = roles.contains(Role.ADMIN);
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.createdAt = createdAt;
+        this.tokenVersion = tokenVersion;
+        this.bootstrapAdmin = bootstrapAdmin;
+    }
+
+    /** This member as stored under {@code storedId}. */
+    Member withId(long storedId) {
+        return new Member(storedId, email, passwordHash, name, roles, createdAt, tokenVersion, bootstrapAdmin);
     }
 
     Long id() {
@@ -72,13 +65,16 @@ class Member {
         return EnumSet.copyOf(roles);
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     long tokenVersion() {
         return tokenVersion;
     }
 
-    /** Voids every token issued so far (they carry a lower version); returns the new version. */
-    long revokeTokens() {
-        return ++tokenVersion;
+    boolean isBootstrapAdmin() {
+        return bootstrapAdmin;
     }
 
     /** Made (or kept) the admin of {@code SURGE_ADMIN_EMAIL}. */
@@ -93,7 +89,7 @@ class Member {
     long demoteBootstrapAdmin() {
         this.roles.remove(Role.ADMIN);
         this.bootstrapAdmin = false;
-        return revokeTokens();
+        return ++tokenVersion;
     }
 
     MemberView toView() {

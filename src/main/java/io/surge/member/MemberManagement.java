@@ -46,7 +46,7 @@ public class MemberManagement {
         String hash = passwords.hash(password);
         try {
             return transactions.execute(status -> {
-                Member member = members.saveAndFlush(new Member(normalized, hash, name.strip(), EnumSet.of(Role.USER)));
+                Member member = members.insert(new Member(normalized, hash, name.strip(), EnumSet.of(Role.USER)));
                 events.publishEvent(new MemberSignedUp(member.id(), member.email()));
                 return member.toView();
             });
@@ -73,8 +73,8 @@ public class MemberManagement {
      * instance at once, on the others within the revocation sync interval).
      */
     public void logOut(long memberId) {
-        Long version = transactions.execute(
-                status -> members.findById(memberId).map(Member::revokeTokens).orElse(null));
+        Long version =
+                transactions.execute(status -> members.revokeTokens(memberId).orElse(null));
         if (version != null) {
             revocations.revoke(memberId, version);
         }

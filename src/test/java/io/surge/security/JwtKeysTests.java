@@ -65,7 +65,6 @@ class JwtKeysTests {
                 args,
                 "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none",
                 "--spring.flyway.enabled=false",
-                "--spring.jpa.hibernate.ddl-auto=none",
                 "--spring.datasource.hikari.initialization-fail-timeout=-1"))) {
             return null;
         } catch (RuntimeException e) {

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.RedisSystemException;
-import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Found by the MariaDB drill: a transaction whose connection died could not even roll back, and the resulting
- * JpaSystemException answered 500. A lost connection is a 503 with Retry-After; any other such failure stays a 500.
+ * exception (then JPA's, now the JDBC transaction manager's) answered 500. A lost connection is a 503 with Retry-After; any other such failure stays a 500.
  */
 class LostConnectionProblemTests {
 
@@ -17,8 +18,8 @@ class LostConnectionProblemTests {
 
     @Test
     void aRollbackOnAClosedConnectionIsUnavailable() {
-        var failed = new JpaSystemException(new RuntimeException(
-                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003")));
+        var failed = new TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("Connection is closed", "08003"));
         var answer = handler.lostConnection(failed);
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isNotNull();
@@ -50,7 +51,7 @@ class LostConnectionProblemTests {
 
     @Test
     void anyOtherUncategorisedFailureIsStillAServerError() {
-        var bug = new JpaSystemException(new RuntimeException("some mapping bug"));
+        var bug = new UncategorizedSQLException("mapping", "SELECT 1", new SQLException("some mapping bug"));
         assertThat(handler.lostConnection(bug).getStatusCode().value()).isEqualTo(500);
     }
 }

@@ -21,7 +21,7 @@ class DatabaseUnreachableTests {
         var poolTimedOut = new ListenerExecutionFailedException(
                 "listener failed",
                 new CannotCreateTransactionException(
-                        "Could not open JPA EntityManager for transaction",
+                        "Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("surge-db - Connection is not available")));
         var lost = new CannotGetJdbcConnectionException(
                 "lost", new SQLRecoverableException("Communications link failure", "08S01"));
