@@ -29,7 +29,7 @@ for mode in modes:
                 continue
             result[f"{p}_{phase}_{name}"] = median(mode, phase, field)
     for field in ("start_to_ready_s", "start_cpu_s", "peak_rss_mb", "threads", "young_gcs", "young_gc_s", "full_gcs",
-                  "full_gc_s"):
+                  "full_gc_s", "metaspace_mb"):
         result[f"{p}_{field}"] = median(mode, "start", field)
     result[f"{p}_peak_rss_mb_max"] = max((r["peak_rss_mb"] for r in rows if r["mode"] == mode and r["phase"] == "start"), default=None)
 
@@ -114,6 +114,7 @@ for mode in modes:
               f"{g(p + '_' + phase + '_p99_ms') or 0:8.1f} {g(p + '_' + phase + '_non_2xx') or 0:8.0f}")
     print(f"{mode:14s} start    ready in {g(p + '_start_to_ready_s')} s, {g(p + '_start_cpu_s')} CPU s, "
           f"peak RSS {g(p + '_peak_rss_mb_max')} MB, {g(p + '_threads')} threads, "
+          f"metaspace {g(p + '_metaspace_mb')} MB, "
           f"GC young {g(p + '_young_gcs')} ({g(p + '_young_gc_s')} s) full {g(p + '_full_gcs')} ({g(p + '_full_gc_s')} s)")
 for key in result:
     if key.startswith(("ratio_", "cold_ratio", "agent_overhead", "aot_", "ab_", "signup_vs", "hash_")):

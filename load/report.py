@@ -237,9 +237,11 @@ def generate(batch, doc):
     for f in k6_node:
         if os.path.dirname(f) != os.path.join(data_dir, "k6-node"):
             shutil.copy(f, os.path.join(data_dir, "k6-node", os.path.basename(f)))
-    # the flat figures only: load/per-core writes its raw phases beside them as per-core-<date>.runs.json
+    # the full batches only (load/per-core's default name, per-core-<date>.json): an A/B or a subset of its phases
+    # (per-core-signup-..., per-core-heap128-ab-...) has no bare app to compare against; the raw phases beside them
+    # are per-core-<date>.runs.json
     per_core = sorted(f for f in glob.glob(os.path.join(ROOT, "docs", "benchmarks", "per-core-*.json"))
-                      if not f.endswith(".runs.json"))
+                      if _re.fullmatch(r"per-core-\d{4}-\d{2}-\d{2}\.json", os.path.basename(f)))
     pc = load(per_core[-1]) if per_core else None
 
     L = []
