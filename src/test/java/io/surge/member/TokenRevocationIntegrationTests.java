@@ -9,7 +9,14 @@ import io.surge.support.Api;
 import io.surge.support.IntegrationTest;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +41,9 @@ class TokenRevocationIntegrationTests {
 
     @Autowired
     SecurityProperties properties;
+
+    @Autowired
+    MemberManagement members;
 
     @Test
     void logoutRevokesEveryEarlierTokenOfThatMemberOnly() throws Exception {
@@ -74,6 +84,37 @@ class TokenRevocationIntegrationTests {
         assertThat(min.invoke(peer, memberId)).isEqualTo(0L);
         sync.invoke(peer);
         assertThat(min.invoke(peer, memberId)).isEqualTo(1L);
+    }
+
+    /** Logouts of one member on many threads at once (two devices, two instances): each one raises the version. */
+    @Test
+    void concurrentLogoutsOfOneMemberEachCount() throws Exception {
+        jdbc.sql("ALTER TABLE member AUTO_INCREMENT = 960000000").update();
+        Api api = new Api(port);
+        String token = api.signUpAndLogIn("racing-logout-" + UUID.randomUUID() + "@example.com");
+        long memberId = api.get("/api/members/me", token).json().get("memberId").asLong();
+        int threads = 16;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> logouts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                logouts.add(pool.submit(() -> {
+                    start.await();
+                    members.logOut(memberId);
+                    return null;
+                }));
+            }
+            for (Future<?> logout : logouts) {
+                logout.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(jdbc.sql("SELECT token_version FROM member WHERE id = ?")
+                        .param(memberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(threads);
+        assertThat(api.get("/api/members/me", token).status()).isEqualTo(401);
     }
 
     private Object newPeer() throws Exception {
