@@ -13,23 +13,14 @@ class UserCoupon {
     private final long memberId;
     private UserCouponStatus status;
     private Long orderId;
-    private final Instant issuedAt;
     private final Instant expiresAt;
 
-    UserCoupon(
-            long id,
-            long couponId,
-            long memberId,
-            UserCouponStatus status,
-            Long orderId,
-            Instant issuedAt,
-            Instant expiresAt) {
+    UserCoupon(long id, long couponId, long memberId, UserCouponStatus status, Long orderId, Instant expiresAt) {
         this.id = id;
         this.couponId = couponId;
         this.memberId = memberId;
         this.status = status;
         this.orderId = orderId;
-        this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
     }
 
@@ -51,10 +42,6 @@ class UserCoupon {
 
     Long orderId() {
         return orderId;
-    }
-
-    Instant issuedAt() {
-        return issuedAt;
     }
 
     Instant expiresAt() {

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class UserCoupons {
 
-    private static final String COLUMNS = "id, coupon_id, member_id, status, order_id, issued_at, expires_at";
+    private static final String COLUMNS = "id, coupon_id, member_id, status, order_id, expires_at";
 
     private final JdbcClient jdbc;
 
@@ -60,15 +60,12 @@ class UserCoupons {
     }
 
     private static UserCoupon userCoupon(ResultSet rs, int n) throws SQLException {
-        long order = rs.getLong("order_id");
-        Long orderId = rs.wasNull() ? null : order;
         return new UserCoupon(
                 rs.getLong("id"),
                 rs.getLong("coupon_id"),
                 rs.getLong("member_id"),
                 UserCouponStatus.valueOf(rs.getString("status")),
-                orderId,
-                rs.getTimestamp("issued_at").toInstant(),
+                rs.getObject("order_id", Long.class), // null while no order holds it
                 rs.getTimestamp("expires_at").toInstant());
     }
 }
