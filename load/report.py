@@ -7,6 +7,9 @@
 """
 import glob, json, os, re as _re, shutil, statistics, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import goals  # noqa: E402 (beside this script, not a package)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOOD = ("ok", "sold_out", "already_issued")
 CLASSES = ["ok", "sold_out", "already_issued", "conflict_other", "throttled", "unavailable", "client_error",
@@ -393,6 +396,7 @@ def generate(batch, doc):
         w("No `docs/benchmarks/per-core-*.json` yet: `load/per-core` had not been run"
           " when this batch ran; `load/report` runs it and includes its newest JSON once it exists.")
     w("")
+    L += goals.lines(ROOT, meta, ceil, {n: runs[n][0] for n in names}, {n: resource_stats(runs[n][1]) for n in names})
     w("## What was not met, and by how much")
     w("")
     missed = []
