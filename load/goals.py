@@ -4,7 +4,7 @@ load/report.py calls lines(); the inputs are the batch (stage scenarios, ceiling
 in docs/benchmarks/ (load/per-core's full batch, its AOT and cost-10 A/B runs, stage/idle-cost). The reasons a goal is
 missed are not computed: they link to the profile in docs/performance.md that explains them.
 """
-import glob, json, os, re
+import functools, glob, json, os, re
 
 PERF = "performance.md"
 WHY = {
@@ -18,16 +18,27 @@ WHY = {
 SIDE = ("nginx", "redis", "mariadb", "kafka-1", "kafka-2", "kafka-3", "wiremock")
 
 
+def completed_iterations_per_s(mixed):
+    """Mixed iterations whose signup, login, issue, list and detail all answered, per second of the run."""
+    return mixed.get("steps", {}).get("product", {}).get("ok", 0) / max(1, len(mixed.get("timeSeries", [])))
+
+
+@functools.lru_cache(maxsize=None)
+def benchmarks(root):
+    """Every docs/benchmarks/*.json that holds an object, read once: (its own "date", file name, content, path)."""
+    found = []
+    for path in glob.glob(os.path.join(root, "docs", "benchmarks", "*.json")):
+        with open(path) as f:
+            d = json.load(f)
+        if isinstance(d, dict):
+            found.append((str(d.get("date", "")), os.path.basename(path), d, os.path.relpath(path, root)))
+    return tuple(found)
+
+
 def newest(root, pattern, keep=lambda d: True):
     """The newest benchmark JSON (by its own "date", then by name) whose name matches and whose content passes keep(),
     with its path."""
-    found = []
-    for path in glob.glob(os.path.join(root, "docs", "benchmarks", "*.json")):
-        if re.fullmatch(pattern, os.path.basename(path)):
-            with open(path) as f:
-                d = json.load(f)
-            if isinstance(d, dict) and keep(d):
-                found.append((str(d.get("date", "")), os.path.basename(path), d, os.path.relpath(path, root)))
+    found = [b for b in benchmarks(root) if re.fullmatch(pattern, b[1]) and keep(b[2])]
     if not found:
         return None, None
     _, _, d, path = max(found, key=lambda t: (t[0], t[1]))
@@ -119,8 +130,7 @@ def lines(root, meta, ceil, runs, stats):
           f" {WHY[7]} |")
     if "mixed" in runs:
         ms = runs["mixed"]
-        secs = max(1, len(ms.get("timeSeries", [])))
-        done = ms.get("steps", {}).get("product", {}).get("ok", 0) / secs
+        done = completed_iterations_per_s(ms)
         paid = ms.get("orders", {}).get("paidLatencyMs", {})
         w(f"| 8 | `mixed` at cost {meta['password_hash_cost']} on this box | >= 300 iterations/s, placing to PAID p99 < 1 s |"
           f" {done:,.1f} iterations/s completed (offered {ms.get('targetRps')}, rates x{meta['rate_scale']}); PAID p99"
@@ -185,7 +195,7 @@ def projection(meta, ceil, pc, runs, stats, idle):
     w(f"- the mini-PC's cores are as fast as one core of this box ({meta['cpu_model']}) while the other core runs wrk;"
       f" this box was shared (load average up to {f(pc.get('loadavg_1m_max'), 1)} in the per-core run), so the CPU per"
       " request here is an upper bound;")
-    w(f"- the load generator is on another machine (k6 from the client) and costs the mini-PC nothing;")
+    w("- the load generator is on another machine (k6 from the client) and costs the mini-PC nothing;")
     w(f"- four instances, each capped at one CPU (`docker-compose.stage.yaml`), sharing the four cores with nginx, Redis,"
       f" MySQL and the three brokers, whose CPU per answer above their idle cost ({side_ms:.3f} ms: "
       + ", ".join(f"{k} {v:.3f}" for k, v in side.items())

@@ -362,9 +362,7 @@ def generate(batch, doc):
       f" {ratio(signup_best, bcrypt_box)} |")
     if "mixed" in runs:
         ms = runs["mixed"][0]
-        secs = max(1, len(ms.get("timeSeries", [])))
-        done = ms.get("steps", {}).get("product", {}).get("ok", 0)  # signup, login, issue, list and detail all answered
-        it = done / secs
+        it = goals.completed_iterations_per_s(ms)
         box = bcrypt_box / 2 if bcrypt_box else None
         w(f"| mixed iterations/s completed through product detail (signup + login = 2 hashes each;"
           f" {ms.get('iterations', 0):,} started) | {fmt(it, 1)} | {fmt(seeds.get('mixed_iterations_per_s'))} |"
