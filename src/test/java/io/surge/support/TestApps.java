@@ -4,6 +4,7 @@ import io.surge.SurgeApplication;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,6 +17,12 @@ public final class TestApps {
     private TestApps() {}
 
     public static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+        return start(overrides, context -> {});
+    }
+
+    /** As {@link #start(Map)}, with an initializer that sees the context before its beans exist. */
+    public static ConfigurableApplicationContext start(
+            Map<String, Object> overrides, ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
         if (TestServices.useContainers()) {
             throw new IllegalStateException("TestApps runs against local services only");
         }
@@ -35,6 +42,7 @@ public final class TestApps {
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(SurgeApplication.class)
                 .profiles("test")
+                .initializers(initializer)
                 .run(args);
     }
 }
